@@ -1,0 +1,178 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
+namespace GluonStyleText.Options;
+
+/// <summary>
+/// Everything that defines how a text classifier is built and trained. The JSON names are the
+/// seed's <c>config.json</c> keys, so that file binds verbatim; our additions use the same
+/// snake_case style. Defaults are the seed's configuration unless noted.
+/// </summary>
+public sealed class TextClassifierOptions
+{
+    /// <summary>Number of classes the classifier distinguishes. Default 2.</summary>
+    [JsonPropertyName("n_classes"), Range(2, 100_000)]
+    public int NumberOfClasses { get; set; } = 2;
+
+    /// <summary>Number of passes over the training data. Default 5.</summary>
+    [JsonPropertyName("num_epoch"), Range(1, 10_000)]
+    public int Epochs { get; set; } = 5;
+
+    /// <summary>Optimizer name: <c>adam</c>, <c>adamw</c>, <c>sgd</c>, <c>adagrad</c> or <c>rmsprop</c>. Default <c>adam</c>.</summary>
+    [JsonPropertyName("optimizer"), Required]
+    public string Optimizer { get; set; } = "adam";
+
+    /// <summary>Tokens per text after truncation and padding. Default 500.</summary>
+    [JsonPropertyName("seq_len"), Range(1, 100_000)]
+    public int SequenceLength { get; set; } = 500;
+
+    /// <summary>Vocabulary size, including the reserved padding (0) and unknown (1) ids. Default 5000.</summary>
+    [JsonPropertyName("vocab_size"), Range(3, 10_000_000)]
+    public int VocabularySize { get; set; } = 5000;
+
+    /// <summary>Texts per training step. Default 64.</summary>
+    [JsonPropertyName("batch_size"), Range(1, 1_000_000)]
+    public int BatchSize { get; set; } = 64;
+
+    /// <summary>LSTM hidden units per direction. Default 500.</summary>
+    [JsonPropertyName("hidden_size"), Range(1, 100_000)]
+    public int HiddenSize { get; set; } = 500;
+
+    /// <summary>Embedding width; also the CNN's filter count when <see cref="Filters"/> is not set. Default 300.</summary>
+    [JsonPropertyName("embed_size"), Range(1, 100_000)]
+    public int EmbeddingSize { get; set; } = 300;
+
+    /// <summary>Dropout probability, in [0, 1). Default 0.5.</summary>
+    [JsonPropertyName("dropout")]
+    public double Dropout { get; set; } = 0.5;
+
+    /// <summary>Number of stacked LSTM layers. Default 1.</summary>
+    [JsonPropertyName("n_layers"), Range(1, 100)]
+    public int Layers { get; set; } = 1;
+
+    /// <summary>Whether the LSTM reads both directions. Default true.</summary>
+    [JsonPropertyName("bidirectional")]
+    public bool Bidirectional { get; set; } = true;
+
+    /// <summary>Log training loss every this many batches. Default 100.</summary>
+    [JsonPropertyName("train_log_interval"), Range(1, int.MaxValue)]
+    public int TrainLogInterval { get; set; } = 100;
+
+    /// <summary>Kept for compatibility with the seed's config; validation runs once per epoch. Default 100.</summary>
+    [JsonPropertyName("val_log_interval"), Range(1, int.MaxValue)]
+    public int ValidationLogInterval { get; set; } = 100;
+
+    /// <summary>Initial learning rate. Default 0.001.</summary>
+    [JsonPropertyName("learning_rate"), Range(1e-12, 100.0)]
+    public double LearningRate { get; set; } = 0.001;
+
+    /// <summary>
+    /// Initialise the embedding from pretrained word vectors (the seed used spaCy's; here the file
+    /// named by <see cref="EmbeddingsPath"/>). Default false.
+    /// </summary>
+    [JsonPropertyName("use_spacy_pretrained")]
+    public bool UsePretrainedEmbeddings { get; set; }
+
+    /// <summary>Base name for saved artifacts. Default <c>model</c>.</summary>
+    [JsonPropertyName("save_name")]
+    public string SaveName { get; set; } = "model";
+
+    /// <summary>The seed's S3 URL of the trained parameters; informational here (bundles replace it).</summary>
+    [JsonPropertyName("MODELPARAMSURL")]
+    public string? ModelParametersUrl { get; set; }
+
+    /// <summary>The seed's S3 URL of the pickled transformer; informational here (bundles replace it).</summary>
+    [JsonPropertyName("TRANSFORMERURL")]
+    public string? TransformerUrl { get; set; }
+
+    /// <summary>The seed's S3 URL of the model configuration; informational here (bundles replace it).</summary>
+    [JsonPropertyName("MODELCONFIGURL")]
+    public string? ModelConfigUrl { get; set; }
+
+    /// <summary>Epoch interval of the learning-rate decay (see the LR schedule). Default 2.</summary>
+    [JsonPropertyName("epoch_factor"), Range(1, int.MaxValue)]
+    public int EpochFactor { get; set; } = 2;
+
+    /// <summary>Power decay (0.1^floor(epoch/epoch_factor)) instead of 0.9 per epoch. Default false.</summary>
+    [JsonPropertyName("power_decay")]
+    public bool PowerDecay { get; set; }
+
+    /// <summary>Use the CNN (true) or the BiLSTM (false). Default true.</summary>
+    [JsonPropertyName("cnn")]
+    public bool Cnn { get; set; } = true;
+
+    /// <summary>Weight decay. Default 0.</summary>
+    [JsonPropertyName("wd"), Range(0.0, 10.0)]
+    public double WeightDecay { get; set; }
+
+    /// <summary>The seed's single CNN kernel size (rows of the convolution). Default 8.</summary>
+    [JsonPropertyName("kernel_size"), Range(1, 1000)]
+    public int KernelSize { get; set; } = 8;
+
+    // ----- Our additions -----
+
+    /// <summary>Word-vectors file (GloVe text, fastText .vec or word2vec binary; .gz allowed) used when
+    /// <see cref="UsePretrainedEmbeddings"/> is true. Its dimension must equal <see cref="EmbeddingSize"/>.</summary>
+    [JsonPropertyName("embeddings_path")]
+    public string? EmbeddingsPath { get; set; }
+
+    /// <summary>Keep the pretrained embedding fixed during training. Default false.</summary>
+    [JsonPropertyName("freeze_embeddings")]
+    public bool FreezeEmbeddings { get; set; }
+
+    /// <summary>Several CNN kernel sizes (Kim-style); when set, replaces <see cref="KernelSize"/>.</summary>
+    [JsonPropertyName("kernel_sizes")]
+    public int[]? KernelSizes { get; set; }
+
+    /// <summary>CNN filters per kernel size; default (null) is <see cref="EmbeddingSize"/>, as in the seed.</summary>
+    [JsonPropertyName("filters"), Range(1, 100_000)]
+    public int? Filters { get; set; }
+
+    /// <summary>Words seen fewer times than this are left out of the vocabulary. Default 1.</summary>
+    [JsonPropertyName("min_count"), Range(1, int.MaxValue)]
+    public int MinCount { get; set; } = 1;
+
+    /// <summary>Map unknown words to id 1 (true, default) or drop them as the seed did (false).</summary>
+    [JsonPropertyName("map_unknown_words")]
+    public bool MapUnknownWords { get; set; } = true;
+
+    /// <summary>Seed of every random choice (split, initialisation, shuffling, dropout). Default 42, as the seed's split.</summary>
+    [JsonPropertyName("seed")]
+    public int Seed { get; set; } = 42;
+
+    /// <summary><c>cpu</c>, <c>cuda</c>, <c>cuda:N</c> or <c>auto</c> (CUDA when available). Default <c>auto</c>.</summary>
+    [JsonPropertyName("device"), Required]
+    public string Device { get; set; } = "auto";
+
+    /// <summary>Share of the training data held out for validation, in (0, 1). Default 0.2, as the seed.</summary>
+    [JsonPropertyName("validation_fraction")]
+    public double ValidationFraction { get; set; } = 0.2;
+
+    /// <summary>Stop after this many epochs without a better validation loss; 0 (default) never stops early.</summary>
+    [JsonPropertyName("early_stopping_patience"), Range(0, int.MaxValue)]
+    public int EarlyStoppingPatience { get; set; }
+
+    /// <summary>Clip the gradient norm to this value; 0 disables. Default 0 (the trainer applies 5 for the LSTM when 0).</summary>
+    [JsonPropertyName("max_grad_norm"), Range(0.0, 1e6)]
+    public double MaxGradientNorm { get; set; }
+
+    /// <summary>CPU threads for TorchSharp; 0 (default) uses every core.</summary>
+    [JsonPropertyName("threads"), Range(0, 4096)]
+    public int Threads { get; set; }
+
+    /// <summary>Name of the text column in labeled CSV files. Default <c>review</c>.</summary>
+    [JsonPropertyName("text_column"), Required]
+    public string TextColumn { get; set; } = "review";
+
+    /// <summary>Name of the label column in labeled CSV files. Default <c>sentiment</c>.</summary>
+    [JsonPropertyName("label_column"), Required]
+    public string LabelColumn { get; set; } = "sentiment";
+
+    /// <summary>Kernel sizes the CNN uses: <see cref="KernelSizes"/> when set, else the single <see cref="KernelSize"/>.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<int> EffectiveKernelSizes => KernelSizes is { Length: > 0 } sizes ? sizes : [KernelSize];
+
+    /// <summary>CNN filters per kernel size: <see cref="Filters"/> when set, else <see cref="EmbeddingSize"/>.</summary>
+    [JsonIgnore]
+    public int EffectiveFilters => Filters ?? EmbeddingSize;
+}
