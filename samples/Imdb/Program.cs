@@ -1,0 +1,6 @@
+namespace GluonStyleText.Samples.Imdb;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}
