@@ -43,7 +43,7 @@ public sealed class TextClassifierOptions
     public int EmbeddingSize { get; set; } = 300;
 
     /// <summary>Dropout probability, in [0, 1). Default 0.5.</summary>
-    [JsonPropertyName("dropout")]
+    [JsonPropertyName("dropout"), Range(0.0, 1.0, MaximumIsExclusive = true)]
     public double Dropout { get; set; } = 0.5;
 
     /// <summary>Number of stacked LSTM layers. Default 1.</summary>
@@ -74,7 +74,7 @@ public sealed class TextClassifierOptions
     public bool UsePretrainedEmbeddings { get; set; }
 
     /// <summary>Base name for saved artifacts. Default <c>model</c>.</summary>
-    [JsonPropertyName("save_name")]
+    [JsonPropertyName("save_name"), Required]
     public string SaveName { get; set; } = "model";
 
     /// <summary>The seed's S3 URL of the trained parameters; informational here (bundles replace it).</summary>
@@ -145,7 +145,7 @@ public sealed class TextClassifierOptions
     public string Device { get; set; } = "auto";
 
     /// <summary>Share of the training data held out for validation, in (0, 1). Default 0.2, as the seed.</summary>
-    [JsonPropertyName("validation_fraction")]
+    [JsonPropertyName("validation_fraction"), Range(0.0, 1.0, MinimumIsExclusive = true, MaximumIsExclusive = true)]
     public double ValidationFraction { get; set; } = 0.2;
 
     /// <summary>Stop after this many epochs without a better validation loss; 0 (default) never stops early.</summary>
