@@ -1,0 +1,238 @@
+using System.IO.Compression;
+using System.Text.Json;
+using GluonStyleText.Data;
+using GluonStyleText.Evaluation;
+using GluonStyleText.Models;
+using GluonStyleText.Options;
+using GluonStyleText.Text;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GluonStyleText.Bundles;
+
+/// <summary>Reads and verifies model bundles; every check fails with a <see cref="BundleFormatException"/>.</summary>
+internal static class ModelBundleReader
+{
+    // Generous limits that still stop a zip bomb from filling the disk.
+    private const long MaxJsonPartBytes = 1L << 30;
+    private const long MaxWeightsBytes = 16L << 30;
+
+    public static ModelBundle Read(string path, Device? device)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (File.Exists(path))
+        {
+            var folder = Path.Combine(Path.GetTempPath(), $"gluonstyletext-bundle-{Guid.NewGuid():N}");
+            try
+            {
+                ExtractZip(path, folder);
+                return ReadFolder(folder, path, device);
+            }
+            finally
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new BundleFormatException(path, "no such folder or .zip file.");
+        }
+
+        return ReadFolder(path, path, device);
+    }
+
+    private static void ExtractZip(string zipPath, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        try
+        {
+            using var archive = ZipFile.OpenRead(zipPath);
+            foreach (var entry in archive.Entries)
+            {
+                // Only the known flat file names: no folders, no paths, so nothing can land outside.
+                if (entry.FullName != BundleFiles.Manifest && !BundleFiles.All.Contains(entry.FullName))
+                {
+                    throw new BundleFormatException(zipPath, $"unexpected entry '{entry.FullName}'; a bundle holds only {BundleFiles.Manifest}, {string.Join(", ", BundleFiles.All)}.");
+                }
+
+                var limit = entry.FullName == BundleFiles.Weights ? MaxWeightsBytes : MaxJsonPartBytes;
+                if (entry.Length > limit)
+                {
+                    throw new BundleFormatException(zipPath, $"entry '{entry.FullName}' is {entry.Length:N0} bytes, over the limit of {limit:N0}.");
+                }
+
+                entry.ExtractToFile(Path.Combine(folder, entry.FullName), overwrite: false);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw new BundleFormatException(zipPath, $"not a readable zip file ({e.Message}).", e);
+        }
+    }
+
+    private static ModelBundle ReadFolder(string folder, string displayPath, Device? device)
+    {
+        var manifest = ReadManifest(folder, displayPath);
+        VerifyFiles(folder, displayPath, manifest);
+
+        var options = ReadPart(displayPath, BundleFiles.Options, () => TextClassifierOptionsLoader.Load(Path.Combine(folder, BundleFiles.Options)).Options);
+        var transformer = ReadPart(displayPath, BundleFiles.Transformer, () => TextTransformer.Load(Path.Combine(folder, BundleFiles.Transformer)));
+        var labels = ReadPart(displayPath, BundleFiles.Labels, () => LabelMap.Load(Path.Combine(folder, BundleFiles.Labels)));
+        var metrics = manifest.Files.ContainsKey(BundleFiles.Metrics)
+            ? ReadPart(displayPath, BundleFiles.Metrics, () => JsonSerializer.Deserialize<ClassificationMetrics>(File.ReadAllText(Path.Combine(folder, BundleFiles.Metrics))))
+            : null;
+        CheckConsistency(displayPath, manifest, options, transformer, labels);
+
+        var model = TextClassifierModelFactory.Create(options);
+        try
+        {
+            CheckShapes(displayPath, manifest, model);
+            try
+            {
+                model.load(Path.Combine(folder, BundleFiles.Weights), strict: true);
+            }
+            catch (Exception e) when (e is not BundleFormatException)
+            {
+                throw new BundleFormatException(displayPath, $"{BundleFiles.Weights} does not fit the model its options describe ({e.Message}).", e);
+            }
+
+            if (device is not null)
+            {
+                model.to(device);
+            }
+
+            model.eval();
+            return new ModelBundle(options, transformer, labels, model, metrics, manifest);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private static BundleManifest ReadManifest(string folder, string displayPath)
+    {
+        var file = Path.Combine(folder, BundleFiles.Manifest);
+        if (!File.Exists(file))
+        {
+            throw new BundleFormatException(displayPath, $"{BundleFiles.Manifest} is missing; this is not a GluonStyleText model bundle.");
+        }
+
+        BundleManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<BundleManifest>(File.ReadAllText(file));
+        }
+        catch (JsonException e)
+        {
+            throw new BundleFormatException(displayPath, $"{BundleFiles.Manifest} is not valid JSON (line {e.LineNumber + 1}: {e.Message}).", e);
+        }
+
+        if (manifest is null || manifest.Format != BundleManifest.FormatName)
+        {
+            throw new BundleFormatException(displayPath, $"{BundleFiles.Manifest} does not describe a GluonStyleText model bundle (format '{manifest?.Format}').");
+        }
+
+        if (manifest.FormatVersion != BundleManifest.CurrentVersion)
+        {
+            throw new BundleFormatException(displayPath, $"format version {manifest.FormatVersion} is not supported; this library reads version {BundleManifest.CurrentVersion}.");
+        }
+
+        return manifest;
+    }
+
+    private static void VerifyFiles(string folder, string displayPath, BundleManifest manifest)
+    {
+        foreach (var required in BundleFiles.Required)
+        {
+            if (!manifest.Files.ContainsKey(required))
+            {
+                throw new BundleFormatException(displayPath, $"{BundleFiles.Manifest} does not list the required part {required}.");
+            }
+        }
+
+        foreach (var (name, expected) in manifest.Files)
+        {
+            if (!BundleFiles.All.Contains(name))
+            {
+                throw new BundleFormatException(displayPath, $"{BundleFiles.Manifest} lists an unknown part '{name}'.");
+            }
+
+            var file = Path.Combine(folder, name);
+            if (!File.Exists(file))
+            {
+                throw new BundleFormatException(displayPath, $"{name} is missing.");
+            }
+
+            var length = new FileInfo(file).Length;
+            var actual = Sha256File.Compute(file);
+            if (length != expected.Bytes || !string.Equals(actual, expected.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new BundleFormatException(displayPath, $"{name} has been modified or corrupted: SHA-256 {actual} ({length:N0} bytes), expected {expected.Sha256} ({expected.Bytes:N0} bytes).");
+            }
+        }
+    }
+
+    private static T ReadPart<T>(string displayPath, string part, Func<T?> read)
+    {
+        try
+        {
+            return read() ?? throw new BundleFormatException(displayPath, $"{part} is empty.");
+        }
+        catch (Exception e) when (e is not BundleFormatException)
+        {
+            throw new BundleFormatException(displayPath, $"{part} cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static void CheckConsistency(string displayPath, BundleManifest manifest, TextClassifierOptions options, TextTransformer transformer, LabelMap labels)
+    {
+        var model = options.Cnn ? "cnn" : "bilstm";
+        if (manifest.Model != model)
+        {
+            throw new BundleFormatException(displayPath, $"{BundleFiles.Manifest} says the model is '{manifest.Model}' but {BundleFiles.Options} describes '{model}'.");
+        }
+
+        if (labels.Count != options.NumberOfClasses)
+        {
+            throw new BundleFormatException(displayPath, $"{BundleFiles.Labels} has {labels.Count} labels but n_classes is {options.NumberOfClasses}.");
+        }
+
+        if (transformer.Vocabulary.Count > options.VocabularySize)
+        {
+            throw new BundleFormatException(displayPath, $"{BundleFiles.Transformer} has {transformer.Vocabulary.Count} words but vocab_size is {options.VocabularySize}.");
+        }
+
+        if (transformer.SequenceLength != options.SequenceLength)
+        {
+            throw new BundleFormatException(displayPath, $"{BundleFiles.Transformer} encodes {transformer.SequenceLength} tokens but seq_len is {options.SequenceLength}.");
+        }
+    }
+
+    private static void CheckShapes(string displayPath, BundleManifest manifest, nn.Module model)
+    {
+        var implied = ModelBundleWriter.ParameterShapes(model);
+        foreach (var (name, shape) in implied)
+        {
+            if (!manifest.Parameters.TryGetValue(name, out var stored))
+            {
+                throw new BundleFormatException(displayPath, $"weight '{name}' that the options imply is not in the bundle.");
+            }
+
+            if (!stored.SequenceEqual(shape))
+            {
+                throw new BundleFormatException(displayPath, $"weight '{name}' has shape [{string.Join(", ", stored)}] in the bundle but the options imply [{string.Join(", ", shape)}].");
+            }
+        }
+
+        foreach (var name in manifest.Parameters.Keys.Except(implied.Keys))
+        {
+            throw new BundleFormatException(displayPath, $"weight '{name}' in the bundle is not part of the model its options describe.");
+        }
+    }
+}

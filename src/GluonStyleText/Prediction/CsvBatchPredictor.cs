@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Globalization;
+using CsvHelper;
+using GluonStyleText.Data;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GluonStyleText.Prediction;
+
+/// <summary>
+/// Classifies a CSV file into a new CSV file, streaming: every input column is kept and the
+/// prediction, its probability (optionally every class's) and an error column are added. Memory is
+/// bounded by the batch size whatever the file size; every input row appears in the output, in
+/// order (a row that cannot be classified gets an error instead of vanishing); the output is
+/// written under a temporary name and renamed only when complete.
+/// </summary>
+public sealed partial class CsvBatchPredictor
+{
+    private readonly TextClassifier _classifier;
+    private readonly CsvPredictionOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a predictor that uses <paramref name="classifier"/> (not owned).</summary>
+    public CsvBatchPredictor(TextClassifier classifier, CsvPredictionOptions? options = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        _classifier = classifier;
+        _options = options ?? new CsvPredictionOptions();
+        _options.Validate();
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Classifies <paramref name="inputPath"/> into <paramref name="outputPath"/>.</summary>
+    /// <exception cref="DataFormatException">The input has no header or lacks the text column, or an output column name is taken.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; no output file is left behind.</exception>
+    public async Task<CsvPredictionSummary> PredictFileAsync(
+        string inputPath,
+        string outputPath,
+        IProgress<CsvPredictionProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(inputPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
+        var output = Path.GetFullPath(outputPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        var temporary = $"{output}.tmp-{Guid.NewGuid():N}";
+        try
+        {
+            var summary = await PredictIntoAsync(inputPath, temporary, output, progress, cancellationToken).ConfigureAwait(false);
+            File.Move(temporary, output, overwrite: true);
+            LogDone(_logger, summary.RowsRead, summary.RowsPredicted, summary.RowsRejected, output, summary.Elapsed.TotalSeconds);
+            return summary;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private async Task<CsvPredictionSummary> PredictIntoAsync(
+        string inputPath,
+        string temporaryPath,
+        string outputPath,
+        IProgress<CsvPredictionProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var input = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        await using var inputOwner = input.ConfigureAwait(false);
+        using var reader = CsvReader.Create(input, ReaderOptions(), leaveOpen: true);
+        var columns = ReadHeader(reader, inputPath);
+
+        var writer = CsvWriter.Create(new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16), options: null, leaveOpen: false);
+        await using var writerOwner = writer.ConfigureAwait(false);
+        foreach (var name in columns.OutputHeader)
+        {
+            writer.WriteField(name);
+        }
+
+        await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+
+        long read = 0, predicted = 0, rejected = 0;
+        var batch = new List<CsvRow>(_options.BatchSize);
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            batch.Add(ReadRow(reader, columns));
+            if (batch.Count == _options.BatchSize)
+            {
+                (var ok, var bad) = await WriteBatchAsync(writer, batch, columns, cancellationToken).ConfigureAwait(false);
+                read += batch.Count;
+                predicted += ok;
+                rejected += bad;
+                batch.Clear();
+                progress?.Report(new CsvPredictionProgress(read, input.Position, input.Length, read / Math.Max(1e-9, stopwatch.Elapsed.TotalSeconds)));
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            (var ok, var bad) = await WriteBatchAsync(writer, batch, columns, cancellationToken).ConfigureAwait(false);
+            read += batch.Count;
+            predicted += ok;
+            rejected += bad;
+        }
+
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        progress?.Report(new CsvPredictionProgress(read, input.Length, input.Length, read / Math.Max(1e-9, stopwatch.Elapsed.TotalSeconds)));
+        return new CsvPredictionSummary(inputPath, outputPath, read, predicted, rejected, _classifier.Bundle.ModelHash, stopwatch.Elapsed);
+    }
+
+    private static CsvReaderOptions ReaderOptions() => CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = true,
+        Mode = CsvMode.Rfc4180,
+        TrackLineNumbers = true,
+        SkipEmptyLines = true,
+        DetectSeparatorHint = false,
+        TrimWhitespace = false,
+        MalformedData = CsvMalformedDataHandling.Recover,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+    };
+
+    private CsvColumns ReadHeader(CsvReader reader, string inputPath)
+    {
+        reader.ReadHeader();
+        var headers = reader.Headers.ToArray();
+        if (headers.Length == 0)
+        {
+            throw new DataFormatException(inputPath, 1, null, RejectReason.BadHeader, $"the file is empty; expected a header with the column '{_options.TextColumn}'");
+        }
+
+        var textIndex = Array.IndexOf(headers, _options.TextColumn);
+        if (textIndex < 0)
+        {
+            throw new DataFormatException(inputPath, 1, _options.TextColumn, RejectReason.MissingColumn,
+                $"the header has no column '{_options.TextColumn}'; its columns are {string.Join(", ", headers.Select(h => $"'{h}'"))}");
+        }
+
+        var added = new List<string> { _options.PredictionColumn, _options.ProbabilityColumn };
+        if (_options.IncludeClassProbabilities)
+        {
+            added.AddRange(_classifier.Labels.Select(label => $"{_options.ProbabilityColumn}_{label}"));
+        }
+
+        added.Add(_options.ErrorColumn);
+        foreach (var name in added.Where(headers.Contains))
+        {
+            throw new DataFormatException(inputPath, 1, name, RejectReason.BadHeader,
+                $"the input already has a column '{name}'; choose another name for the added column in {nameof(CsvPredictionOptions)}");
+        }
+
+        return new CsvColumns(headers.Length, textIndex, [.. headers, .. added]);
+    }
+
+    private CsvRow ReadRow(CsvReader reader, CsvColumns columns)
+    {
+        // Keep the row as it came, padded to the header's width so the output stays rectangular.
+        var fields = new string[columns.InputCount];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i] = i < reader.FieldCount ? reader.GetString(i) : "";
+        }
+
+        string? error = null;
+        if (reader.FieldCount != columns.InputCount)
+        {
+            error = $"line {reader.LineNumber}: expected {columns.InputCount} fields, as in the header, found {reader.FieldCount}";
+        }
+        else if (string.IsNullOrWhiteSpace(fields[columns.TextIndex]))
+        {
+            error = $"line {reader.LineNumber}: the text is empty";
+        }
+        else if (fields[columns.TextIndex].Length > _options.MaxTextLength)
+        {
+            error = $"line {reader.LineNumber}: the text has {fields[columns.TextIndex].Length:N0} characters, more than the maximum of {_options.MaxTextLength:N0}";
+        }
+
+        return new CsvRow(fields, error);
+    }
+
+    private async Task<(int Predicted, int Rejected)> WriteBatchAsync(CsvWriter writer, List<CsvRow> batch, CsvColumns columns, CancellationToken cancellationToken)
+    {
+        var texts = batch.Where(row => row.Error is null).Select(row => row.Fields[columns.TextIndex]).ToList();
+        var probabilities = _classifier.PredictProbabilities(texts, cancellationToken);
+        var classes = _classifier.Labels.Count;
+        var next = 0;
+        foreach (var row in batch)
+        {
+            foreach (var field in row.Fields)
+            {
+                writer.WriteField(field);
+            }
+
+            if (row.Error is null)
+            {
+                var rowProbabilities = probabilities.AsSpan(next * classes, classes);
+                next++;
+                var best = 0;
+                for (var c = 1; c < classes; c++)
+                {
+                    best = rowProbabilities[c] > rowProbabilities[best] ? c : best;
+                }
+
+                writer.WriteField(_classifier.Labels[best]);
+                writer.WriteField(Format(rowProbabilities[best]));
+                if (_options.IncludeClassProbabilities)
+                {
+                    foreach (var p in rowProbabilities)
+                    {
+                        writer.WriteField(Format(p));
+                    }
+                }
+
+                writer.WriteField("");
+            }
+            else
+            {
+                var empty = 2 + (_options.IncludeClassProbabilities ? classes : 0);
+                for (var i = 0; i < empty; i++)
+                {
+                    writer.WriteField("");
+                }
+
+                writer.WriteField(row.Error);
+            }
+
+            await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return (texts.Count, batch.Count - texts.Count);
+    }
+
+    private static string Format(float probability) => probability.ToString("0.######", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Classified {Rows} rows ({Predicted} predicted, {Rejected} with errors) into {Output} in {Seconds:F1} s")]
+    private static partial void LogDone(ILogger logger, long rows, long predicted, long rejected, string output, double seconds);
+
+    private sealed record CsvColumns(int InputCount, int TextIndex, string[] OutputHeader);
+
+    private sealed record CsvRow(string[] Fields, string? Error);
+}

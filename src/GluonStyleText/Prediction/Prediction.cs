@@ -1,0 +1,18 @@
+namespace GluonStyleText.Prediction;
+
+/// <summary>The classifier's answer for one text.</summary>
+/// <param name="Label">The most probable label.</param>
+/// <param name="ClassId">The most probable class id.</param>
+/// <param name="Probability">Its probability.</param>
+/// <param name="Probabilities">Every class's probability, indexed by class id.</param>
+/// <param name="Labels">Every class's label, indexed by class id.</param>
+public sealed record Prediction(string Label, int ClassId, float Probability, IReadOnlyList<float> Probabilities, IReadOnlyList<string> Labels)
+{
+    /// <summary>The <paramref name="k"/> most probable labels with their probabilities, most probable first.</summary>
+    public IReadOnlyList<(string Label, float Probability)> TopK(int k) =>
+        Enumerable.Range(0, Probabilities.Count)
+            .OrderByDescending(i => Probabilities[i]).ThenBy(i => i)
+            .Take(k)
+            .Select(i => (Labels[i], Probabilities[i]))
+            .ToList();
+}

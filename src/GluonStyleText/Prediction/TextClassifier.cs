@@ -1,0 +1,105 @@
+using GluonStyleText.Bundles;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GluonStyleText.Prediction;
+
+/// <summary>
+/// Classifies texts with a trained model bundle. Safe to share between threads: texts are
+/// encoded in parallel outside any lock; the forward passes are serialised because a module's
+/// native state is not guaranteed to be re-entrant, and libtorch already spreads each pass over
+/// all cores.
+/// </summary>
+public sealed class TextClassifier : IDisposable
+{
+    /// <summary>Texts per forward pass in <see cref="PredictBatch"/>; bounds memory for any input size.</summary>
+    public const int DefaultBatchSize = 256;
+
+    private readonly ModelBundle _bundle;
+    private readonly Device _device;
+    private readonly object _forwardLock = new();
+    private readonly string[] _labels;
+
+    /// <summary>Wraps an already loaded bundle; the classifier owns and disposes it.</summary>
+    public TextClassifier(ModelBundle bundle)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        _bundle = bundle;
+        _device = bundle.Model.parameters().First().device;
+        _labels = Enumerable.Range(0, bundle.Labels.Count).Select(bundle.Labels.GetLabel).ToArray();
+    }
+
+    /// <summary>Loads and verifies a bundle (folder or .zip) and wraps it.</summary>
+    /// <param name="bundlePath">The bundle folder or .zip file.</param>
+    /// <param name="device">Where to run the model; null means the CPU.</param>
+    public static TextClassifier Load(string bundlePath, Device? device = null) => new(ModelBundle.Load(bundlePath, device));
+
+    /// <summary>The loaded bundle.</summary>
+    public ModelBundle Bundle => _bundle;
+
+    /// <summary>Labels by class id.</summary>
+    public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>Classifies one text.</summary>
+    public Prediction Predict(string text) => PredictBatch([text])[0];
+
+    /// <summary>Classifies many texts, in batches of <paramref name="batchSize"/>; results are in input order.</summary>
+    public IReadOnlyList<Prediction> PredictBatch(IReadOnlyList<string> texts, int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var results = new List<Prediction>(texts.Count);
+        for (var start = 0; start < texts.Count; start += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(batchSize, texts.Count - start);
+            var chunk = texts is List<string> list ? list.GetRange(start, count) : texts.Skip(start).Take(count).ToList();
+            var probabilities = PredictProbabilities(chunk, cancellationToken);
+            var classes = _labels.Length;
+            for (var row = 0; row < count; row++)
+            {
+                var rowProbabilities = probabilities.AsSpan(row * classes, classes).ToArray();
+                var best = ArgMax(rowProbabilities);
+                results.Add(new Prediction(_labels[best], best, rowProbabilities[best], rowProbabilities, _labels));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Class probabilities of each text, row-major <c>[texts.Count, classes]</c>.</summary>
+    public float[] PredictProbabilities(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (texts.Count == 0)
+        {
+            return [];
+        }
+
+        using var scope = NewDisposeScope();
+        var ids = _bundle.Transformer.EncodeToTensor(texts, _device, cancellationToken);
+        lock (_forwardLock)
+        {
+            using var noGrad = no_grad();
+            var probabilities = functional.softmax(_bundle.Model.forward(ids), dim: 1).to(CPU);
+            return probabilities.data<float>().ToArray();
+        }
+    }
+
+    /// <summary>Releases the model.</summary>
+    public void Dispose() => _bundle.Dispose();
+
+    private static int ArgMax(ReadOnlySpan<float> values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] > values[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}
