@@ -2,7 +2,10 @@
 # Installs the native prerequisites that the build and tests need, once; safe to run again.
 #  - g++ and patchelf: patch TorchSharp's native library for libstdc++ older than GCC 13
 #    (docs/torchsharp-on-debian-12.md). Skipped where libstdc++ already has GLIBCXX_3.4.32.
+#  - Node.js, npm and the packages of infra/local-s3: the local S3 server (s3rver) that tests and
+#    the local pipeline run. `npm ci` reruns only when package-lock.json is newer than the install.
 set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
 
 need=()
 stdcxx=$(/sbin/ldconfig -p 2>/dev/null | awk '!found && /libstdc\+\+\.so\.6 .*x86-64/ {print $NF; found = 1}')
@@ -11,6 +14,8 @@ if [ "$(uname -s)" = Linux ] && ! { [ -n "$stdcxx" ] && grep -qa GLIBCXX_3.4.32 
   command -v patchelf >/dev/null || need+=(patchelf)
   command -v objdump >/dev/null || need+=(binutils)
 fi
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}"
@@ -25,3 +30,11 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 echo "setup: native prerequisites present"
+
+local_s3="$root/infra/local-s3"
+# npm ci writes node_modules/.package-lock.json, so its age tells whether the lock file changed since.
+if [ ! -f "$local_s3/node_modules/.package-lock.json" ] || [ "$local_s3/package-lock.json" -nt "$local_s3/node_modules/.package-lock.json" ]; then
+  echo "setup: installing the local S3 server's Node packages (npm ci in infra/local-s3)"
+  (cd "$local_s3" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+echo "setup: local S3 server packages present"
