@@ -1,0 +1,145 @@
+namespace GluonStyleText.Aws.Tests.Infrastructure;
+
+/// <summary>
+/// infra/deploy.sh for real (not a dry run) against stand-ins for aws, docker, dotnet and zip that
+/// answer like the real tools: what it creates, what it skips on a second run, where it stops.
+/// </summary>
+public sealed class DeployScriptRunTests : IDisposable
+{
+    private const string Account = "123456789012";
+    private const string Registry = Account + ".dkr.ecr.eu-west-1.amazonaws.com";
+
+    // Answers the few questions deploy.sh asks AWS; FAKE_* variables choose the account's state.
+    private const string FakeAws = """
+        args="$*"
+        case "$args" in
+          *"sts get-caller-identity"*) echo 123456789012 ;;
+          *"describe-stacks"*StackStatus*)
+            if [ -n "${FAKE_STACK_STATUS:-}" ]; then echo "$FAKE_STACK_STATUS"; else echo "Stack with id x does not exist" >&2; exit 254; fi ;;
+          *"describe-stacks"*NamePrefix*) echo existing ;;
+          *"describe-stacks"*ImageRepositoryUri*) echo 123456789012.dkr.ecr.eu-west-1.amazonaws.com/demo ;;
+          *"describe-stacks"*OutputKey,OutputValue*) printf 'PredictBucketName\tdemo-predict-bucket\nTrainingDataUri\ts3://demo-models-bucket/training/\n' ;;
+          *"describe-stacks"*) echo "(outputs table)" ;;
+          *"describe-vpcs"*) echo vpc-default ;;
+          *"describe-subnets"*) printf 'subnet-a\tsubnet-b\n' ;;
+          *"head-bucket"*) [ -n "${FAKE_BUCKET_EXISTS:-}" ] || exit 254 ;;
+          *"head-object"*) [ -n "${FAKE_OBJECT_EXISTS:-}" ] || exit 254 ;;
+          *"get-login-password"*) echo secret ;;
+          *"configure get region"*) exit 1 ;;
+        esac
+        exit 0
+        """;
+
+    private readonly FakeCommands fakes = new();
+
+    public DeployScriptRunTests()
+    {
+        fakes.Add("aws", FakeAws);
+        fakes.Add("docker", """[ "$1" != login ] || cat > /dev/null""");
+        fakes.Add("dotnet", """while [ $# -gt 0 ]; do [ "$1" != -o ] || out=$2; shift; done; mkdir -p "$out"; echo code > "$out/GluonStyleText.Aws.dll" """);
+        fakes.Add("zip", """echo zip > "$4" """);
+        fakes.Add("cfn-lint");
+        fakes.Add("git", "exit 97");
+    }
+
+    [Fact]
+    public void NewStackGetsItsBucketCodeStackAndImageInThatOrder()
+    {
+        var result = Deploy(new Dictionary<string, string>());
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var calls = fakes.CallLines();
+        var bucket = $"demo-deploy-{Account}-eu-west-1";
+        AssertInOrder(
+            calls,
+            "dotnet publish src/GluonStyleText.Aws/GluonStyleText.Aws.csproj -c Release -f net10.0",
+            "docker build --platform linux/amd64 -f infra/docker/Dockerfile -t gluonstyletext:abc123 .",
+            $"aws --region eu-west-1 s3api create-bucket --bucket {bucket} --create-bucket-configuration LocationConstraint=eu-west-1",
+            $"aws --region eu-west-1 s3api put-public-access-block --bucket {bucket}",
+            $"aws --region eu-west-1 s3 cp ",
+            "aws --region eu-west-1 cloudformation deploy --stack-name Demo",
+            $"docker login --username AWS --password-stdin {Registry}",
+            $"docker push {Registry}/demo:abc123");
+        var deploy = Assert.Single(calls, call => call.Contains("cloudformation deploy", StringComparison.Ordinal));
+        foreach (var parameter in new[] { " NamePrefix=demo", " VpcId=vpc-default", " SubnetIds=subnet-a,subnet-b", " ImageTag=abc123", $" LambdaCodeBucket={bucket}" })
+        {
+            Assert.Contains(parameter, deploy, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("aws s3 cp train.csv s3://demo-models-bucket/training/imdb/train.csv", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("aws s3 cp my.csv s3://demo-predict-bucket/", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LambdaZipIsNamedAfterItsContentSoTheSameBuildKeepsTheSameName()
+    {
+        var first = Deploy(new Dictionary<string, string>());
+        var firstKey = LambdaKey();
+        File.Delete(fakes.CallLog);
+        var second = Deploy(new Dictionary<string, string>());
+
+        Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first + "\n" + second);
+        Assert.Matches("^lambda/GluonStyleText.Aws-net10.0-[0-9a-f]{16}.zip$", firstKey);
+        Assert.Equal(firstKey, LambdaKey());
+    }
+
+    [Fact]
+    public void SecondRunUploadsNothingAlreadyThereAndKeepsTheStacksNamesAndNetwork()
+    {
+        var result = Deploy(new Dictionary<string, string>
+        {
+            ["FAKE_STACK_STATUS"] = "UPDATE_COMPLETE",
+            ["FAKE_BUCKET_EXISTS"] = "1",
+            ["FAKE_OBJECT_EXISTS"] = "1",
+        });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var calls = fakes.CallLines();
+        Assert.DoesNotContain(calls, call => call.Contains("create-bucket", StringComparison.Ordinal) || call.Contains(" s3 cp ", StringComparison.Ordinal));
+        Assert.DoesNotContain(calls, call => call.Contains("describe-vpcs", StringComparison.Ordinal));
+        var deploy = Assert.Single(calls, call => call.Contains("cloudformation deploy", StringComparison.Ordinal));
+        Assert.Contains(" NamePrefix=existing", deploy, StringComparison.Ordinal);
+        Assert.DoesNotContain("VpcId=", deploy, StringComparison.Ordinal);
+        Assert.Contains("is already uploaded", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AStackWhoseCreationFailedIsReportedBeforeAnythingIsBuilt()
+    {
+        var result = Deploy(new Dictionary<string, string> { ["FAKE_STACK_STATUS"] = "ROLLBACK_COMPLETE" });
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("stack 'Demo' is in ROLLBACK_COMPLETE", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("aws --region eu-west-1 cloudformation delete-stack --stack-name Demo", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain(fakes.CallLines(), call =>
+            call.StartsWith("dotnet", StringComparison.Ordinal)
+            || call.StartsWith("docker build", StringComparison.Ordinal)
+            || call.Contains("cloudformation deploy", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => fakes.Dispose();
+
+    private ScriptResult Deploy(Dictionary<string, string> state) =>
+        BashRunner.Run(
+            [RepositoryPaths.DeployScript, "--stack", "Demo", "--region", "eu-west-1", "--image-tag", "abc123"],
+            fakes.FolderPath,
+            state);
+
+    private string LambdaKey()
+    {
+        var upload = Assert.Single(fakes.Calls(), call => call.Count > 2 && call[0] == "aws" && call.Contains("cp"));
+        var destination = upload[^1];
+        return destination[(destination.IndexOf("/lambda/", StringComparison.Ordinal) + 1)..];
+    }
+
+    private static void AssertInOrder(IReadOnlyList<string> calls, params string[] expectedPrefixes)
+    {
+        var position = 0;
+        foreach (var expected in expectedPrefixes)
+        {
+            var found = calls.Skip(position).ToList().FindIndex(call => call.StartsWith(expected, StringComparison.Ordinal));
+            Assert.True(found >= 0, $"No call starting with '{expected}' after call {position}. Calls:\n{string.Join('\n', calls)}");
+            position += found + 1;
+        }
+    }
+}

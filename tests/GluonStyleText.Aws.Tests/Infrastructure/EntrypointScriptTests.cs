@@ -1,0 +1,70 @@
+namespace GluonStyleText.Aws.Tests.Infrastructure;
+
+/// <summary>infra/docker/entrypoint.sh, run with a stand-in <c>dotnet</c> that records its arguments.</summary>
+public sealed class EntrypointScriptTests : IDisposable
+{
+    private const string App = "/app/GluonStyleText.Samples.Imdb.dll";
+
+    private readonly FakeCommands fakes = new();
+
+    public EntrypointScriptTests() => fakes.Add("dotnet");
+
+    [Fact]
+    public void ScriptIsValidBash()
+    {
+        var result = BashRunner.Run("-n", RepositoryPaths.EntrypointScript);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    [Fact]
+    public void TrainAsSageMakerStartsItRunsContainerTrain()
+    {
+        Assert.Equal([App, "container-train"], DotnetArgumentsFor("train"));
+    }
+
+    [Fact]
+    public void PredictRunsContainerPredictWithEveryArgumentIntact()
+    {
+        var arguments = DotnetArgumentsFor("predict", "--bucket", "my-bucket", "--key", "claims/May 2026.csv");
+
+        Assert.Equal([App, "container-predict", "--bucket", "my-bucket", "--key", "claims/May 2026.csv"], arguments);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("trainer")]
+    [InlineData("container-predict")]
+    public void AnythingElseGoesToTheCliUnchanged(string command)
+    {
+        Assert.Equal([App, command, "--verbose"], DotnetArgumentsFor(command, "--verbose"));
+    }
+
+    [Fact]
+    public void NoArgumentsRunsTheCliAlone()
+    {
+        Assert.Equal([App], DotnetArgumentsFor());
+    }
+
+    [Fact]
+    public void TheCliExitCodeIsTheContainersExitCode()
+    {
+        fakes.Add("dotnet", "exit 3");
+
+        var result = BashRunner.Run([RepositoryPaths.EntrypointScript, "predict"], fakes.FolderPath);
+
+        Assert.Equal(3, result.ExitCode);
+    }
+
+    public void Dispose() => fakes.Dispose();
+
+    private List<string> DotnetArgumentsFor(params string[] arguments)
+    {
+        var result = BashRunner.Run([RepositoryPaths.EntrypointScript, .. arguments], fakes.FolderPath);
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        var calls = File.ReadAllLines(fakes.CallLog);
+        Assert.Equal("dotnet", calls[0]);
+        return calls.Skip(1).Select(line => line[2..]).ToList();
+    }
+}
