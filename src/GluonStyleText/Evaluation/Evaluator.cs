@@ -1,0 +1,67 @@
+using GluonStyleText.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GluonStyleText.Evaluation;
+
+/// <summary>Measures a classifier on a labeled, encoded set: batched, without gradients, in evaluation mode.</summary>
+public static class Evaluator
+{
+    /// <summary>
+    /// Runs <paramref name="model"/> over <paramref name="data"/> in batches on the model's device and
+    /// compares its predictions with the labels. The model's training/evaluation mode is restored afterwards.
+    /// </summary>
+    /// <param name="model">The classifier; its output width is the number of classes.</param>
+    /// <param name="data">The texts and their class ids.</param>
+    /// <param name="batchSize">Texts per forward pass.</param>
+    /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <exception cref="ArgumentException">The set is empty or a class id is not below the model's number of classes.</exception>
+    /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
+    public static ClassificationMetrics Evaluate(
+        nn.Module<Tensor, Tensor> model, EncodedDataset data, int batchSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        if (data.Count == 0)
+        {
+            throw new ArgumentException("There are no texts to evaluate.", nameof(data));
+        }
+
+        var device = model.parameters().First().device;
+        bool wasTraining = model.training;
+        model.eval();
+        try
+        {
+            var predictions = new int[data.Count];
+            double totalLoss = 0;
+            long numberOfClasses = 0;
+            using (no_grad())
+            {
+                for (int start = 0; start < data.Count; start += batchSize)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    int count = Math.Min(batchSize, data.Count - start);
+                    using var scope = NewDisposeScope();
+                    var (inputs, targets) = Batches.ToTensors(data, Enumerable.Range(start, count).ToArray(), device);
+                    var logits = model.call(inputs);
+                    if (numberOfClasses == 0)
+                    {
+                        numberOfClasses = logits.shape[1];
+                        data.CheckClassIds((int)numberOfClasses);
+                    }
+
+                    totalLoss += nn.functional.cross_entropy(logits, targets, reduction: nn.Reduction.Sum).item<float>();
+                    var predicted = logits.argmax(1).to(ScalarType.Int32, CPU).data<int>().ToArray();
+                    predicted.CopyTo(predictions, start);
+                }
+            }
+
+            return ClassificationMetrics.FromPredictions((int)numberOfClasses, data.Labels.Span, predictions, totalLoss);
+        }
+        finally
+        {
+            model.train(wasTraining);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using GluonStyleText.Options;
+using static TorchSharp.torch;
+
+namespace GluonStyleText.Models;
+
+/// <summary>Creates the classifier the options ask for: <see cref="TextCnn"/> when <c>cnn</c> is true, else <see cref="BiLstmClassifier"/>.</summary>
+public static class TextClassifierModelFactory
+{
+    /// <summary>Creates the network on the CPU, optionally starting from pretrained word vectors.</summary>
+    /// <param name="options">The classifier options.</param>
+    /// <param name="pretrainedEmbedding">Optional <c>[vocab_size, embed_size]</c> word vectors; copied, not aliased.</param>
+    public static nn.Module<Tensor, Tensor> Create(TextClassifierOptions options, Tensor? pretrainedEmbedding = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Cnn
+            ? new TextCnn(options, pretrainedEmbedding)
+            : new BiLstmClassifier(options, pretrainedEmbedding);
+    }
+
+    /// <summary>Creates the network on the CPU, starting from pretrained word vectors given as a row-major <c>[vocab_size, embed_size]</c> array.</summary>
+    /// <param name="options">The classifier options.</param>
+    /// <param name="pretrainedEmbedding">Row-major word vectors, <c>vocab_size * embed_size</c> values; copied, not aliased.</param>
+    public static nn.Module<Tensor, Tensor> Create(TextClassifierOptions options, float[] pretrainedEmbedding)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var matrix = EmbeddingInitializer.FromRowMajor(pretrainedEmbedding, options);
+        return Create(options, matrix);
+    }
+}

@@ -1,0 +1,74 @@
+using GluonStyleText.Options;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace GluonStyleText.Models;
+
+/// <summary>
+/// The seed's convolutional classifier, generalised to several kernel sizes (Kim, 2014): token
+/// embedding, one 1-D convolution over the sequence per kernel size (each spanning the whole
+/// embedding width), ReLU, max over time, concatenation, dropout and a dense layer to the class
+/// logits. With the defaults (one kernel of 8 rows and <c>embed_size</c> filters) it is the seed's
+/// network.
+/// </summary>
+public sealed class TextCnn : nn.Module<Tensor, Tensor>
+{
+    private readonly Embedding embedding;
+    private readonly ModuleList<Conv1d> convolutions;
+    private readonly Dropout dropout;
+    private readonly Linear output;
+    private readonly long longestKernel;
+
+    /// <summary>
+    /// Builds the network from <paramref name="options"/> (vocab_size, embed_size, kernel_size or
+    /// kernel_sizes, filters, dropout, n_classes, freeze_embeddings). Reseeds torch's global
+    /// generator with <see cref="TextClassifierOptions.Seed"/> so that the initial weights are reproducible.
+    /// </summary>
+    /// <param name="options">The classifier options.</param>
+    /// <param name="pretrainedEmbedding">Optional <c>[vocab_size, embed_size]</c> word vectors to start from; copied, not aliased.</param>
+    public TextCnn(TextClassifierOptions options, Tensor? pretrainedEmbedding = null)
+        : base(nameof(TextCnn))
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var kernelSizes = options.EffectiveKernelSizes;
+        if (kernelSizes.Any(size => size < 1))
+        {
+            throw new ArgumentException($"Every CNN kernel size must be at least 1 (kernel_sizes: [{string.Join(", ", kernelSizes)}]).", nameof(options));
+        }
+
+        torch.manual_seed(options.Seed);
+        int filters = options.EffectiveFilters;
+        embedding = EmbeddingInitializer.Create(options, pretrainedEmbedding);
+        convolutions = nn.ModuleList(kernelSizes
+            .Select(size => nn.Conv1d(options.EmbeddingSize, filters, size))
+            .ToArray());
+        dropout = nn.Dropout(options.Dropout);
+        output = nn.Linear(filters * kernelSizes.Count, options.NumberOfClasses);
+        longestKernel = kernelSizes.Max();
+        RegisterComponents();
+    }
+
+    /// <summary>Class logits <c>[batch, n_classes]</c> for token ids <c>[batch, seq_len]</c> (int64, 0 = padding).</summary>
+    /// <param name="input">Token ids.</param>
+    public override Tensor forward(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var scope = NewDisposeScope();
+        var tokenIds = PadToLongestKernel(input);
+        var channelsFirst = embedding.call(tokenIds).transpose(1, 2);
+        var pooled = convolutions
+            .Select(convolution => nn.functional.relu(convolution.call(channelsFirst)).amax([2]))
+            .ToList();
+        var features = pooled.Count == 1 ? pooled[0] : cat(pooled, 1);
+        return output.call(dropout.call(features)).MoveToOuterDisposeScope();
+    }
+
+    // A text shorter than a kernel would make the convolution fail; extra padding ids embed to the
+    // zero row, exactly what a longer seq_len would have produced.
+    private Tensor PadToLongestKernel(Tensor tokenIds)
+    {
+        long missing = longestKernel - tokenIds.shape[1];
+        return missing > 0 ? nn.functional.pad(tokenIds, [0, missing], value: 0) : tokenIds;
+    }
+}

@@ -1,0 +1,140 @@
+namespace GluonStyleText.Training;
+
+/// <summary>
+/// Encoded texts with their class ids, as the models consume them: token ids row-major
+/// <c>[count, sequence_length]</c>, right-padded with 0, and one class id per row.
+/// </summary>
+public sealed class EncodedDataset
+{
+    private readonly long[] tokenIds;
+    private readonly int[] labels;
+
+    /// <summary>Wraps (without copying) encoded texts and their class ids.</summary>
+    /// <param name="tokenIds">Row-major token ids, <c>labels.Length * sequenceLength</c> values, none negative.</param>
+    /// <param name="labels">One class id per text, none negative.</param>
+    /// <param name="sequenceLength">Tokens per text (the row width).</param>
+    /// <exception cref="ArgumentException">The sizes disagree or an id is negative.</exception>
+    public EncodedDataset(long[] tokenIds, int[] labels, int sequenceLength)
+    {
+        ArgumentNullException.ThrowIfNull(tokenIds);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequenceLength, 1);
+        if (tokenIds.LongLength != (long)labels.Length * sequenceLength)
+        {
+            throw new ArgumentException(
+                $"{tokenIds.LongLength} token ids do not make {labels.Length} rows of {sequenceLength} (expected {(long)labels.Length * sequenceLength}).",
+                nameof(tokenIds));
+        }
+
+        int negativeLabel = Array.FindIndex(labels, label => label < 0);
+        if (negativeLabel >= 0)
+        {
+            throw new ArgumentException($"Row {negativeLabel} has a negative class id ({labels[negativeLabel]}).", nameof(labels));
+        }
+
+        int negativeToken = Array.FindIndex(tokenIds, id => id < 0);
+        if (negativeToken >= 0)
+        {
+            throw new ArgumentException(
+                $"Row {negativeToken / sequenceLength}, position {negativeToken % sequenceLength} has a negative token id ({tokenIds[negativeToken]}).",
+                nameof(tokenIds));
+        }
+
+        this.tokenIds = tokenIds;
+        this.labels = labels;
+        SequenceLength = sequenceLength;
+    }
+
+    /// <summary>Number of texts.</summary>
+    public int Count => labels.Length;
+
+    /// <summary>Tokens per text.</summary>
+    public int SequenceLength { get; }
+
+    /// <summary>Row-major token ids, <see cref="Count"/> x <see cref="SequenceLength"/>.</summary>
+    public ReadOnlyMemory<long> TokenIds => tokenIds;
+
+    /// <summary>The class id of each text.</summary>
+    public ReadOnlyMemory<int> Labels => labels;
+
+    /// <summary>The token ids of text <paramref name="row"/>.</summary>
+    /// <param name="row">Row index, from 0.</param>
+    public ReadOnlySpan<long> Row(int row) => tokenIds.AsSpan(row * SequenceLength, SequenceLength);
+
+    /// <summary>A new dataset made of the given rows, in that order (copied).</summary>
+    /// <param name="rows">Row indices into this dataset.</param>
+    public EncodedDataset Subset(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var subsetIds = new long[(long)rows.Count * SequenceLength];
+        var subsetLabels = new int[rows.Count];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            Row(rows[i]).CopyTo(subsetIds.AsSpan(i * SequenceLength, SequenceLength));
+            subsetLabels[i] = labels[rows[i]];
+        }
+
+        return new EncodedDataset(subsetIds, subsetLabels, SequenceLength);
+    }
+
+    /// <summary>
+    /// Splits the texts at random (reproducibly for a given <paramref name="seed"/>) into a training
+    /// part and a validation part holding <paramref name="validationFraction"/> of them, at least one text each.
+    /// </summary>
+    /// <param name="validationFraction">Share held out for validation, in (0, 1).</param>
+    /// <param name="seed">Seed of the shuffle.</param>
+    /// <exception cref="ArgumentException">The fraction is outside (0, 1) or there are fewer than 2 texts.</exception>
+    public (EncodedDataset Training, EncodedDataset Validation) Split(double validationFraction, int seed)
+    {
+        if (!(validationFraction > 0 && validationFraction < 1))
+        {
+            throw new ArgumentException(
+                $"validation_fraction must be between 0 and 1 (exclusive), not {validationFraction}.", nameof(validationFraction));
+        }
+
+        if (Count < 2)
+        {
+            throw new ArgumentException($"At least 2 texts are needed to hold some out for validation; there are {Count}.", nameof(validationFraction));
+        }
+
+        int[] order = Enumerable.Range(0, Count).ToArray();
+        new Random(seed).Shuffle(order);
+        int validationCount = Math.Clamp((int)Math.Round(Count * validationFraction), 1, Count - 1);
+        return (Subset(order[validationCount..]), Subset(order[..validationCount]));
+    }
+
+    /// <summary>Throws when a class id is not below <paramref name="numberOfClasses"/>, naming the first such row.</summary>
+    /// <param name="numberOfClasses">The number of classes the model distinguishes.</param>
+    /// <exception cref="ArgumentException">A class id is too large.</exception>
+    public void CheckClassIds(int numberOfClasses)
+    {
+        int row = Array.FindIndex(labels, label => label >= numberOfClasses);
+        if (row >= 0)
+        {
+            throw new ArgumentException(
+                $"Row {row} has class id {labels[row]}, but n_classes is {numberOfClasses} (ids 0 to {numberOfClasses - 1}).");
+        }
+    }
+
+    /// <summary>Throws when a token id is not below <paramref name="vocabularySize"/>, naming the first such row and position.</summary>
+    /// <param name="vocabularySize">The number of rows of the model's embedding.</param>
+    /// <exception cref="ArgumentException">A token id is too large.</exception>
+    public void CheckTokenIds(long vocabularySize)
+    {
+        int index = Array.FindIndex(tokenIds, id => id >= vocabularySize);
+        if (index >= 0)
+        {
+            throw new ArgumentException(
+                $"Row {index / SequenceLength}, position {index % SequenceLength} has token id {tokenIds[index]}, but vocab_size is {vocabularySize} (ids 0 to {vocabularySize - 1}).");
+        }
+    }
+
+    /// <summary>Copies the token ids of <paramref name="rows"/> into <paramref name="destination"/>, row after row.</summary>
+    internal void CopyRows(ReadOnlySpan<int> rows, Span<long> destination)
+    {
+        for (int i = 0; i < rows.Length; i++)
+        {
+            Row(rows[i]).CopyTo(destination.Slice(i * SequenceLength, SequenceLength));
+        }
+    }
+}

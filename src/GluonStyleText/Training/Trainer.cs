@@ -1,0 +1,300 @@
+using System.Diagnostics;
+using GluonStyleText.Evaluation;
+using GluonStyleText.Models;
+using GluonStyleText.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace GluonStyleText.Training;
+
+/// <summary>
+/// Trains a classifier on encoded texts as the options say: seeded split, shuffled batches, cross
+/// entropy, the optimizer by name, gradient clipping, validation after every epoch, the seed's
+/// learning-rate decay, the best-validation weights kept, optional early stopping, end-of-epoch
+/// checkpoints that a later run can resume from, and cancellation that keeps the best model.
+/// </summary>
+public sealed class Trainer
+{
+    /// <summary>Gradient-norm limit for the LSTM when the options set none; LSTMs are prone to exploding gradients.</summary>
+    public const double DefaultLstmGradientNorm = 5.0;
+
+    private readonly TextClassifierOptions options;
+    private readonly ILogger logger;
+
+    /// <summary>Creates a trainer.</summary>
+    /// <param name="options">Training options (epochs, batch size, optimizer, learning rate and decay, seed, device, ...).</param>
+    /// <param name="logger">Receives progress every <c>train_log_interval</c> batches and after every epoch.</param>
+    public Trainer(TextClassifierOptions options, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options;
+        this.logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>
+    /// Trains <paramref name="model"/> in place (moving it to the options' device) and leaves it in
+    /// evaluation mode holding the weights of the epoch with the lowest validation loss.
+    /// </summary>
+    /// <param name="model">A classifier from <see cref="TextClassifierModelFactory"/> (or any module mapping token ids to logits).</param>
+    /// <param name="data">Training texts; when <paramref name="validation"/> is null, <c>validation_fraction</c> of them are held out (seeded by <c>seed</c>).</param>
+    /// <param name="validation">Validation texts, or null to split them off <paramref name="data"/>.</param>
+    /// <param name="checkpointDirectory">Where to write a checkpoint after every epoch; null writes none.</param>
+    /// <param name="resumeFrom">A checkpoint directory to continue from (its next epoch); null starts afresh.</param>
+    /// <param name="progress">Told after every batch.</param>
+    /// <param name="cancellationToken">Checked before every batch; cancelling ends the run with the best weights so far and <see cref="TrainingResult.Cancelled"/> set, without throwing.</param>
+    /// <exception cref="ArgumentException">A class id or token id is out of range, or the data cannot be split.</exception>
+    /// <exception cref="FileNotFoundException">The checkpoint to resume from does not exist.</exception>
+    public TrainingResult Train(
+        nn.Module<Tensor, Tensor> model,
+        EncodedDataset data,
+        EncodedDataset? validation = null,
+        string? checkpointDirectory = null,
+        string? resumeFrom = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        var (training, held) = validation is null ? data.Split(options.ValidationFraction, options.Seed) : (data, validation);
+        CheckIds(training);
+        CheckIds(held);
+
+        if (options.Threads > 0)
+        {
+            set_num_threads(options.Threads);
+        }
+
+        var device = DeviceSelector.Resolve(options.Device);
+        model.to(device);
+        var parameters = model.parameters().Where(parameter => parameter.requires_grad).ToList();
+        using var optimizer = OptimizerFactory.Create(options.Optimizer, parameters, options.LearningRate, options.WeightDecay);
+        using var state = new TrainingState { LearningRate = options.LearningRate };
+        if (resumeFrom is not null)
+        {
+            var checkpoint = TrainingCheckpoint.Read(resumeFrom);
+            checkpoint.Restore(resumeFrom, state, model, optimizer, options.Optimizer);
+            TrainerLog.Resuming(logger, resumeFrom, checkpoint.CompletedEpoch);
+        }
+
+        var run = new EpochRunner(this, model, optimizer, parameters, training, device, progress, cancellationToken);
+        TrainerLog.Started(logger, model.GetName(), training.Count, held.Count, device.ToString(),
+            state.NextEpoch, options.Epochs - 1, run.BatchesPerEpoch, options.BatchSize, options.Optimizer);
+
+        bool cancelled = false;
+        while (state.NextEpoch < options.Epochs && !state.StoppedEarly)
+        {
+            int epoch = state.NextEpoch;
+            var stopwatch = Stopwatch.StartNew();
+            double? trainingLoss = run.TrainEpoch(epoch, state.LearningRate);
+            var metrics = trainingLoss is null ? null : EvaluateUnlessCancelled(model, held, cancellationToken);
+            if (metrics is null)
+            {
+                cancelled = true;
+                TrainerLog.Cancelled(logger, epoch, state.BestEpoch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
+                break;
+            }
+
+            CompleteEpoch(state, model, epoch, trainingLoss!.Value, metrics, stopwatch.Elapsed.TotalSeconds);
+            if (checkpointDirectory is not null)
+            {
+                TrainingCheckpoint.Write(checkpointDirectory, state, model, optimizer, options.Optimizer, options.Seed);
+            }
+        }
+
+        return Finish(state, model, cancelled);
+    }
+
+    /// <summary>Gradient-norm limit applied to <paramref name="model"/>: the option when set, else 5 for the LSTM and none for the CNN.</summary>
+    /// <param name="model">The model being trained.</param>
+    public double GradientNormLimit(nn.Module model) =>
+        options.MaxGradientNorm > 0 ? options.MaxGradientNorm
+        : model is BiLstmClassifier ? DefaultLstmGradientNorm
+        : 0;
+
+    /// <summary>
+    /// The seed of epoch <paramref name="epoch"/>'s shuffle and dropout. Deriving it from the run's
+    /// seed, rather than carrying a generator along, is what lets a resumed run continue exactly.
+    /// </summary>
+    internal static int EpochSeed(int seed, int epoch)
+    {
+        // SplitMix64's finaliser: neighbouring (seed, epoch) pairs get unrelated seeds.
+        ulong mixed = ((ulong)(uint)seed << 32 | (uint)epoch) + 0x9E3779B97F4A7C15UL;
+        mixed = (mixed ^ (mixed >> 30)) * 0xBF58476D1CE4E5B9UL;
+        mixed = (mixed ^ (mixed >> 27)) * 0x94D049BB133111EBUL;
+        mixed ^= mixed >> 31;
+        return (int)(mixed & int.MaxValue);
+    }
+
+    private void CheckIds(EncodedDataset dataset)
+    {
+        dataset.CheckClassIds(options.NumberOfClasses);
+        dataset.CheckTokenIds(options.VocabularySize);
+    }
+
+    private ClassificationMetrics? EvaluateUnlessCancelled(nn.Module<Tensor, Tensor> model, EncodedDataset held, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Evaluator.Evaluate(model, held, options.BatchSize, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private void CompleteEpoch(TrainingState state, nn.Module model, int epoch, double trainingLoss, ClassificationMetrics metrics, double seconds)
+    {
+        state.History.Add(new EpochSummary
+        {
+            Epoch = epoch,
+            TrainingLoss = trainingLoss,
+            ValidationLoss = metrics.MeanLoss,
+            ValidationAccuracy = metrics.Accuracy,
+            LearningRate = state.LearningRate,
+            Seconds = seconds,
+        });
+        TrainerLog.EpochDone(logger, epoch, trainingLoss, metrics.MeanLoss, metrics.Accuracy, state.LearningRate, seconds);
+
+        if (state.BestMetrics is null || metrics.MeanLoss < state.BestMetrics.MeanLoss)
+        {
+            state.BestEpoch = epoch;
+            state.BestMetrics = metrics;
+            state.EpochsWithoutImprovement = 0;
+            state.RememberBestWeights(model);
+        }
+        else
+        {
+            state.EpochsWithoutImprovement++;
+        }
+
+        if (options.EarlyStoppingPatience > 0 && state.EpochsWithoutImprovement >= options.EarlyStoppingPatience && epoch + 1 < options.Epochs)
+        {
+            state.StoppedEarly = true;
+            TrainerLog.StoppedEarly(logger, options.EarlyStoppingPatience);
+        }
+
+        state.LearningRate = new LearningRateSchedule(options.PowerDecay, options.EpochFactor).NextRate(state.LearningRate, epoch);
+        state.NextEpoch = epoch + 1;
+    }
+
+    private TrainingResult Finish(TrainingState state, nn.Module model, bool cancelled)
+    {
+        state.RestoreBestWeights(model);
+        model.eval();
+        if (state.BestEpoch is { } best && state.BestMetrics is { } metrics)
+        {
+            TrainerLog.RestoredBest(logger, best, metrics.MeanLoss, metrics.Accuracy);
+        }
+
+        return new TrainingResult
+        {
+            History = [.. state.History],
+            BestEpoch = state.BestEpoch,
+            BestValidationMetrics = state.BestMetrics,
+            Cancelled = cancelled,
+            StoppedEarly = state.StoppedEarly,
+        };
+    }
+
+    /// <summary>Runs the training batches of one epoch at a time.</summary>
+    private sealed class EpochRunner(
+        Trainer trainer,
+        nn.Module<Tensor, Tensor> model,
+        OptimizerHelper optimizer,
+        IReadOnlyList<Parameter> parameters,
+        EncodedDataset training,
+        Device device,
+        IProgress<TrainingProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        private readonly TextClassifierOptions options = trainer.options;
+        private readonly double gradientNormLimit = trainer.GradientNormLimit(model);
+        private readonly Stopwatch runClock = new();
+        private long runBatches;
+
+        public int BatchesPerEpoch { get; } = (training.Count + trainer.options.BatchSize - 1) / trainer.options.BatchSize;
+
+        /// <summary>The epoch's mean training loss, or null when cancelled.</summary>
+        public double? TrainEpoch(int epoch, double learningRate)
+        {
+            int epochSeed = EpochSeed(options.Seed, epoch);
+            torch.manual_seed(epochSeed);
+            int[] order = Enumerable.Range(0, training.Count).ToArray();
+            new Random(epochSeed).Shuffle(order);
+
+            OptimizerFactory.SetLearningRate(optimizer, learningRate);
+            model.train();
+            runClock.Start();
+            var epochClock = Stopwatch.StartNew();
+            double epochLossSum = 0, intervalLossSum = 0;
+            int intervalBatches = 0;
+            for (int batch = 0; batch < BatchesPerEpoch; batch++)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    runClock.Stop();
+                    return null;
+                }
+
+                int start = batch * options.BatchSize;
+                int[] rows = order[start..Math.Min(start + options.BatchSize, order.Length)];
+                double loss = Step(rows);
+                epochLossSum += loss;
+                intervalLossSum += loss;
+                intervalBatches++;
+                runBatches++;
+
+                double examplesPerSecond = (start + rows.Length) / Math.Max(epochClock.Elapsed.TotalSeconds, 1e-9);
+                if (intervalBatches == options.TrainLogInterval || batch == BatchesPerEpoch - 1)
+                {
+                    double meanLoss = intervalLossSum / intervalBatches;
+                    TrainerLog.BatchesDone(trainer.logger, epoch, batch + 1, BatchesPerEpoch, meanLoss, Math.Exp(meanLoss), examplesPerSecond);
+                    intervalLossSum = 0;
+                    intervalBatches = 0;
+                }
+
+                progress?.Report(new TrainingProgress
+                {
+                    Epoch = epoch,
+                    Epochs = options.Epochs,
+                    Batch = batch + 1,
+                    BatchesPerEpoch = BatchesPerEpoch,
+                    Loss = loss,
+                    ExamplesPerSecond = examplesPerSecond,
+                    LearningRate = learningRate,
+                    EstimatedTimeRemaining = EstimateRemaining(epoch, batch),
+                });
+            }
+
+            runClock.Stop();
+            return epochLossSum / BatchesPerEpoch;
+        }
+
+        // Only the scalar loss leaves the dispose scope, so native memory stays flat across steps.
+        private double Step(int[] rows)
+        {
+            using var scope = NewDisposeScope();
+            optimizer.zero_grad();
+            var (inputs, targets) = Batches.ToTensors(training, rows, device);
+            var loss = nn.functional.cross_entropy(model.call(inputs), targets);
+            loss.backward();
+            if (gradientNormLimit > 0)
+            {
+                nn.utils.clip_grad_norm_(parameters, gradientNormLimit);
+            }
+
+            optimizer.step();
+            return loss.item<float>();
+        }
+
+        private TimeSpan EstimateRemaining(int epoch, int batch)
+        {
+            long remaining = ((long)(options.Epochs - epoch - 1) * BatchesPerEpoch) + (BatchesPerEpoch - batch - 1);
+            return TimeSpan.FromTicks(runClock.Elapsed.Ticks / runBatches * remaining);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using GluonStyleText.Models;
+using GluonStyleText.Tests.Training;
+
+namespace GluonStyleText.Tests.Models;
+
+public sealed class TextClassifierModelFactoryTests
+{
+    [Fact]
+    public void CnnOptionChoosesTheNetwork()
+    {
+        using var cnn = TextClassifierModelFactory.Create(ToyData.Options(cnn: true));
+        using var lstm = TextClassifierModelFactory.Create(ToyData.Options(cnn: false));
+
+        Assert.IsType<TextCnn>(cnn);
+        Assert.IsType<BiLstmClassifier>(lstm);
+    }
+}
