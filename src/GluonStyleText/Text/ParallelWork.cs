@@ -27,7 +27,7 @@ internal static class ParallelWork
             return;
         }
 
-        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = cores };
         try
         {
             Parallel.ForEach(Partitioner.Create(0, count, rangeSize), options, range => body(range.Item1, range.Item2));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using TorchSharp;
@@ -222,6 +223,8 @@ public sealed class TextTransformer
         return text.ToString();
     }
 
+    // Compiled fully optimized at once: a single batch may be over before tiered compilation would get to it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int EncodeInto(ReadOnlySpan<char> text, Span<long> destination)
     {
         var count = 0;

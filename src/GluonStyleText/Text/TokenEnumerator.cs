@@ -42,6 +42,7 @@ public ref struct TokenEnumerator
 
     /// <summary>Advances to the next word.</summary>
     /// <returns>False when the text has no more words.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MoveNext()
     {
         // Fast path for the common word: plain ASCII separators, lowercase ASCII letters and digits,
@@ -92,6 +93,7 @@ public ref struct TokenEnumerator
     /// Number of lowercase ASCII letters and digits from <paramref name="position"/> on, found eight
     /// characters at a time so that a word's end costs no mispredicted branch per character.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int PlainRunLength(ReadOnlySpan<char> text, int position)
     {
         var length = 0;
@@ -125,6 +127,7 @@ public ref struct TokenEnumerator
     }
 
     /// <summary>Cuts the next word handling every case, from <paramref name="position"/>, with the word begun at <paramref name="start"/> (-1: none yet).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool MoveNextGeneral(int position, int start)
     {
         var text = _text;
@@ -147,11 +150,12 @@ public ref struct TokenEnumerator
                     {
                         start = position;
                     }
+                    var run = 1 + PlainRunLength(text, position + 1);
                     if (copying)
                     {
-                        Append(c);
+                        Append(text.Slice(position, run));
                     }
-                    position++;
+                    position += run;
                     continue;
                 }
                 if (kind == CharacterClasses.Upper)
@@ -293,10 +297,18 @@ public ref struct TokenEnumerator
         _length = prefix.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Append(char c)
     {
         EnsureCapacity(_length + 1);
         _buffer[_length++] = c;
+    }
+
+    private void Append(ReadOnlySpan<char> characters)
+    {
+        EnsureCapacity(_length + characters.Length);
+        characters.CopyTo(_buffer.AsSpan(_length));
+        _length += characters.Length;
     }
 
     private void Append(Rune rune)
@@ -306,12 +318,19 @@ public ref struct TokenEnumerator
     }
 
     [MemberNotNull(nameof(_buffer))]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void EnsureCapacity(int needed)
     {
-        if (_buffer is not null && _buffer.Length >= needed)
+        if (_buffer is null || _buffer.Length < needed)
         {
-            return;
+            Grow(needed);
         }
+    }
+
+    [MemberNotNull(nameof(_buffer))]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow(int needed)
+    {
         var larger = ArrayPool<char>.Shared.Rent(Math.Max(needed, Math.Max(InitialBufferLength, (_buffer?.Length ?? 0) * 2)));
         if (_buffer is not null)
         {

@@ -12,8 +12,20 @@ public sealed class WordCounter
     /// <summary>Texts counted between two progress reports of <see cref="Count"/>.</summary>
     public const int ProgressInterval = 4096;
 
-    private readonly WordTable _words = new();
-    private long[] _counts = new long[256];
+    private readonly WordTable _words;
+    private long[] _counts;
+
+    /// <summary>An empty counter.</summary>
+    public WordCounter()
+        : this(0)
+    {
+    }
+
+    private WordCounter(int capacity)
+    {
+        _words = new WordTable(capacity);
+        _counts = new long[Math.Max(256, capacity)];
+    }
 
     /// <summary>
     /// Counts the words of <paramref name="texts"/> on every core: each thread counts its share in its own
@@ -32,7 +44,7 @@ public sealed class WordCounter
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(tokenizer);
-        var total = new WordCounter();
+        WordCounter? total = null;
         var gate = new object();
         long counted = 0;
 
@@ -50,7 +62,8 @@ public sealed class WordCounter
         {
             Parallel.ForEach(
                 texts,
-                new ParallelOptions { CancellationToken = cancellationToken },
+                // More workers than cores would only add tables to fill and merge.
+                new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
                 () => new ThreadCount(),
                 (text, _, index, local) =>
                 {
@@ -58,10 +71,7 @@ public sealed class WordCounter
                     {
                         throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Text {index} is null."), nameof(texts));
                     }
-                    foreach (var word in tokenizer.EnumerateTokens(text))
-                    {
-                        local.Words.Add(word);
-                    }
+                    local.Words.AddWords(tokenizer, text);
                     if (++local.Unreported == ProgressInterval)
                     {
                         Flush(local);
@@ -72,7 +82,20 @@ public sealed class WordCounter
                 {
                     lock (gate)
                     {
-                        total.Merge(local.Words);
+                        // Merging the smaller counter into the larger one copies the fewest words.
+                        if (total is null)
+                        {
+                            total = local.Words;
+                        }
+                        else if (local.Words.DistinctWords > total.DistinctWords)
+                        {
+                            local.Words.Merge(total);
+                            total = local.Words;
+                        }
+                        else
+                        {
+                            total.Merge(local.Words);
+                        }
                         counted += local.Unreported;
                     }
                 });
@@ -83,7 +106,7 @@ public sealed class WordCounter
             throw;
         }
         progress?.Report(counted);
-        return total;
+        return total ?? new WordCounter();
     }
 
     /// <summary>Number of different words seen.</summary>
@@ -116,6 +139,20 @@ public sealed class WordCounter
         ArgumentOutOfRangeException.ThrowIfNegative(occurrences);
         CountOf(word) += occurrences;
         TotalWords += occurrences;
+    }
+
+    /// <summary>Counts every word of <paramref name="text"/>.</summary>
+    /// <remarks>Compiled fully optimized at once: a single fit may be over before tiered compilation would get to it.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void AddWords(TextTokenizer tokenizer, ReadOnlySpan<char> text)
+    {
+        long words = 0;
+        foreach (var word in tokenizer.EnumerateTokens(text))
+        {
+            CountOf(word)++;
+            words++;
+        }
+        TotalWords += words;
     }
 
     /// <summary>How many times <paramref name="word"/> was seen.</summary>
@@ -202,7 +239,8 @@ public sealed class WordCounter
     /// <summary>One thread's share of the counting.</summary>
     private sealed class ThreadCount
     {
-        public WordCounter Words { get; } = new();
+        // Sized for a typical corpus from the start, so that counting rarely stops to grow the table.
+        public WordCounter Words { get; } = new(16_384);
 
         public int Unreported { get; set; }
     }
