@@ -119,13 +119,9 @@ internal static class TextTransformerFile
     private static TextTransformer Create(TextTransformerDocument document, string sourceName)
     {
         var options = document.Options ?? throw Invalid(sourceName, "has null \"options\".");
-        try
+        if (options.FindProblem() is { } problem)
         {
-            options.Validate();
-        }
-        catch (ArgumentException ex)
-        {
-            throw Invalid(sourceName, "has invalid \"options\": " + ex.Message, ex);
+            throw Invalid(sourceName, "has invalid \"options\": " + problem.Message);
         }
 
         var words = document.Vocabulary ?? throw Invalid(sourceName, "has null \"vocabulary\".");

@@ -80,19 +80,20 @@ public sealed class TextTransformerOptions
     /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> naming the first setting that is out of range.</summary>
     public void Validate()
     {
-        CheckRange(SequenceLength, 1, MaxSequenceLength, nameof(SequenceLength));
-        CheckRange(VocabularySize, MinVocabularySize, MaxVocabularySize, nameof(VocabularySize));
-        CheckRange(MinCount, 1, int.MaxValue, nameof(MinCount));
-    }
-
-    private static void CheckRange(int value, int min, int max, string name)
-    {
-        if (value < min || value > max)
+        if (FindProblem() is { } problem)
         {
-            throw new ArgumentOutOfRangeException(
-                name,
-                value,
-                string.Create(CultureInfo.InvariantCulture, $"{nameof(TextTransformerOptions)}.{name} must be between {min} and {max}; it is {value}."));
+            throw new ArgumentOutOfRangeException(problem.Field, problem.Value, problem.Message);
         }
     }
+
+    /// <summary>The first setting that is out of range, with a sentence that names it; null when all are valid.</summary>
+    internal (string Field, int Value, string Message)? FindProblem() =>
+        OutOfRange(SequenceLength, 1, MaxSequenceLength, nameof(SequenceLength))
+        ?? OutOfRange(VocabularySize, MinVocabularySize, MaxVocabularySize, nameof(VocabularySize))
+        ?? OutOfRange(MinCount, 1, int.MaxValue, nameof(MinCount));
+
+    private static (string Field, int Value, string Message)? OutOfRange(int value, int min, int max, string name) =>
+        value < min || value > max
+            ? (name, value, string.Create(CultureInfo.InvariantCulture, $"{nameof(TextTransformerOptions)}.{name} must be between {min} and {max}; it is {value}."))
+            : null;
 }
