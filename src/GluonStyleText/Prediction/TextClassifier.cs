@@ -81,7 +81,7 @@ public sealed class TextClassifier : IDisposable
         lock (_forwardLock)
         {
             using var noGrad = no_grad();
-            var probabilities = functional.softmax(_bundle.Model.forward(ids), dim: 1).to(CPU);
+            var probabilities = nn.functional.softmax(_bundle.Model.forward(ids), dim: 1).to(CPU);
             return probabilities.data<float>().ToArray();
         }
     }
