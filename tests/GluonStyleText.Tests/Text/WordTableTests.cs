@@ -23,7 +23,7 @@ public sealed class WordTableTests
     [Fact]
     public void TellsApartWordsThatShareTheirFirstCharactersOrDifferOnlyInLength()
     {
-        string[] words = ["abcd", "abcde", "abcdf", "abc", "ab", "a", "ab\0", "a\0", "abcdabcd", "abcdabce", "保証", "𠮷"];
+        string[] words = ["abcd", "abcde", "abcdf", "abc", "ab", "a", "ab\0", "a\0", "abcdabcd", "abcdabce", "abcdefg", "abcdxefg", "abcd1234wxyz", "abcd5678wxyz", "保証", "𠮷"];
         var table = new WordTable();
         foreach (var word in words)
         {
@@ -36,6 +36,8 @@ public sealed class WordTableTests
             Assert.Equal(words[i], table.GetWord(i).ToString());
         }
         Assert.Equal(-1, table.IndexOf("abcdabcf"));
+        Assert.Equal(-1, table.IndexOf("abcd9999wxyz"));
+        Assert.Equal(-1, table.IndexOf("abcdxxfg"));
         Assert.Equal(-1, table.IndexOf(string.Empty));
     }
 
