@@ -21,6 +21,7 @@ internal sealed class WordTable
     private const int PackedLength = sizeof(ulong) / sizeof(char);
     private const int KeyLength = 2 * PackedLength;
     private const ulong Multiplier = 0x9E3779B97F4A7C15;
+    private const ulong SecondMultiplier = 0xBF58476D1CE4E5B9;
 
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64();
 
@@ -122,6 +123,13 @@ internal sealed class WordTable
         };
     }
 
+    /// <summary>The home slot of <paramref name="word"/> in a table of <paramref name="slotCount"/> slots (a power of two); for tests of the hash.</summary>
+    internal static int SlotOf(ReadOnlySpan<char> word, int slotCount)
+    {
+        var (prefix, suffix) = Pack(word);
+        return Hash(word, prefix, suffix) & (slotCount - 1);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(ReadOnlySpan<char> word, ulong prefix, ulong suffix)
     {
@@ -129,8 +137,10 @@ internal sealed class WordTable
         {
             return string.GetHashCode(word);
         }
-        var mixed = (((prefix ^ Seed) * Multiplier) ^ suffix ^ (uint)word.Length) * Multiplier;
-        return (int)(mixed >> 32);
+        // Two multiply-xorshift rounds, so that every input bit reaches the low bits the slot index uses.
+        var mixed = ((prefix ^ Seed) * Multiplier) ^ suffix ^ (uint)word.Length;
+        mixed = (mixed ^ (mixed >> 32)) * SecondMultiplier;
+        return (int)(mixed ^ (mixed >> 29));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

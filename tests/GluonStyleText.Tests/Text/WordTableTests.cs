@@ -56,4 +56,23 @@ public sealed class WordTableTests
         }
         Assert.Equal(100_000, table.Count);
     }
+
+    [Fact]
+    public void WordsDifferingOnlyInHighCharacterBitsStillSpreadOverTheSlots()
+    {
+        // 4096 four-character words that differ only in the top bits of their last character, which
+        // land in the top bits of the packed 64-bit key.
+        var words = Enumerable.Range(0, 4096).Select(i => "abc" + (char)(0x1000 + (i << 4))).ToList();
+        var table = new WordTable();
+        var slots = new HashSet<int>();
+
+        foreach (var word in words)
+        {
+            table.GetOrAdd(word);
+            slots.Add(WordTable.SlotOf(word, 1 << 16));
+        }
+
+        Assert.True(slots.Count > 3000, $"Only {slots.Count} distinct slots for 4096 words.");
+        Assert.All(words, word => Assert.True(table.IndexOf(word) >= 0));
+    }
 }
