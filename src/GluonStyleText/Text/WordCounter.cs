@@ -165,6 +165,7 @@ public sealed class WordCounter
 
     /// <summary>Adds the counts of <paramref name="other"/> to this counter.</summary>
     /// <param name="other">Another counter; left unchanged.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Merge(WordCounter other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -182,6 +183,7 @@ public sealed class WordCounter
     /// </summary>
     /// <param name="maxWords">Most words to return; not negative.</param>
     /// <param name="minCount">Fewest occurrences a word needs; at least 1.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<KeyValuePair<string, long>> MostFrequent(int maxWords, long minCount = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxWords);

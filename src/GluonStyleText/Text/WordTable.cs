@@ -8,17 +8,20 @@ namespace GluonStyleText.Text;
 /// Faster than a <c>Dictionary&lt;string, int&gt;</c> on this hot path, and as fast on .NET 8 (which has
 /// no span lookup into a string dictionary), because it is built for the cache: the open-addressing
 /// slots (linear probing, at most half full) are bare word numbers, 4 bytes each; each word's entry
-/// holds its first four characters packed in 64 bits and its length, so most lookups (short words are
-/// most of any text) compare two integers and never read characters; entries and characters are in
-/// insertion order, so frequent words, which come early, sit close together.
-/// Short words are hashed with a per-process random seed, longer ones with the runtime's randomized
-/// string hash, so crafted texts cannot aim at collisions. Not thread-safe for writing.
+/// holds its first and last four characters packed in two 64-bit values and its length, so a word of up
+/// to eight characters (nine tokens in ten) is hashed and matched with a few integer operations and its
+/// characters are never read; entries and characters are in insertion order, so frequent words, which
+/// come early, sit close together. Words of up to eight characters are hashed with a per-process random
+/// seed, longer ones with the runtime's randomized string hash, so crafted texts cannot aim at collisions.
+/// Not thread-safe for writing.
 /// </summary>
 internal sealed class WordTable
 {
     private const int MinSlots = 256;
     private const int PackedLength = sizeof(ulong) / sizeof(char);
+    private const int KeyLength = 2 * PackedLength;
     private const ulong Multiplier = 0x9E3779B97F4A7C15;
+    private const ulong SecondMultiplier = 0xBF58476D1CE4E5B9;
 
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64();
 
@@ -49,19 +52,18 @@ internal sealed class WordTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int IndexOf(ReadOnlySpan<char> word)
     {
-        var prefix = Pack(word);
+        var (prefix, suffix) = Pack(word);
         var slots = _slots;
         var entries = _entries;
         var mask = _mask;
-        for (var i = Hash(word, prefix) & mask; ; i = (i + 1) & mask)
+        for (var i = Hash(word, prefix, suffix) & mask; ; i = (i + 1) & mask)
         {
             var number = slots[i] - 1;
             if (number < 0)
             {
                 return -1;
             }
-            var entry = entries[number];
-            if (entry.Prefix == prefix && entry.Length == word.Length && (word.Length <= PackedLength || RestMatches(entry, word)))
+            if (Matches(entries[number], word, prefix, suffix))
             {
                 return number;
             }
@@ -72,19 +74,18 @@ internal sealed class WordTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int GetOrAdd(ReadOnlySpan<char> word)
     {
-        var prefix = Pack(word);
+        var (prefix, suffix) = Pack(word);
         var slots = _slots;
         var entries = _entries;
         var mask = _mask;
-        for (var i = Hash(word, prefix) & mask; ; i = (i + 1) & mask)
+        for (var i = Hash(word, prefix, suffix) & mask; ; i = (i + 1) & mask)
         {
             var number = slots[i] - 1;
             if (number < 0)
             {
-                return Add(word, prefix, i);
+                return Add(word, prefix, suffix, i);
             }
-            var entry = entries[number];
-            if (entry.Prefix == prefix && entry.Length == word.Length && (word.Length <= PackedLength || RestMatches(entry, word)))
+            if (Matches(entries[number], word, prefix, suffix))
             {
                 return number;
             }
@@ -100,37 +101,57 @@ internal sealed class WordTable
         return _characters.AsSpan(entry.Offset, entry.Length);
     }
 
-    /// <summary>The first four characters (fewer for a shorter word, zeros after) as one 64-bit value.</summary>
+    /// <summary>
+    /// The first four and the last four characters as two 64-bit values; they overlap in words of five
+    /// to seven characters, and a word of up to four has zeros for the characters it lacks and no suffix.
+    /// With the length, they identify any word of up to eight characters.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Pack(ReadOnlySpan<char> word)
+    private static (ulong Prefix, ulong Suffix) Pack(ReadOnlySpan<char> word)
     {
         ref var bytes = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(word));
         return word.Length switch
         {
-            >= PackedLength => Unsafe.ReadUnaligned<ulong>(ref bytes),
-            3 => Unsafe.ReadUnaligned<uint>(ref bytes) | ((ulong)word[2] << 32),
-            2 => Unsafe.ReadUnaligned<uint>(ref bytes),
-            1 => word[0],
-            _ => 0,
+            > PackedLength => (
+                Unsafe.ReadUnaligned<ulong>(ref bytes),
+                Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, (word.Length - PackedLength) * sizeof(char)))),
+            PackedLength => (Unsafe.ReadUnaligned<ulong>(ref bytes), 0),
+            3 => (Unsafe.ReadUnaligned<uint>(ref bytes) | ((ulong)word[2] << 32), 0),
+            2 => (Unsafe.ReadUnaligned<uint>(ref bytes), 0),
+            1 => (word[0], 0),
+            _ => (0, 0),
         };
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(ReadOnlySpan<char> word, ulong prefix)
+    /// <summary>The home slot of <paramref name="word"/> in a table of <paramref name="slotCount"/> slots (a power of two); for tests of the hash.</summary>
+    internal static int SlotOf(ReadOnlySpan<char> word, int slotCount)
     {
-        if (word.Length > PackedLength)
+        var (prefix, suffix) = Pack(word);
+        return Hash(word, prefix, suffix) & (slotCount - 1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Hash(ReadOnlySpan<char> word, ulong prefix, ulong suffix)
+    {
+        if (word.Length > KeyLength)
         {
             return string.GetHashCode(word);
         }
-        var mixed = (prefix ^ Seed) * Multiplier;
-        return (int)(mixed >> 32);
+        // Two multiply-xorshift rounds, so that every input bit reaches the low bits the slot index uses.
+        var mixed = ((prefix ^ Seed) * Multiplier) ^ suffix ^ (uint)word.Length;
+        mixed = (mixed ^ (mixed >> 32)) * SecondMultiplier;
+        return (int)(mixed ^ (mixed >> 29));
     }
 
-    private bool RestMatches(Entry entry, ReadOnlySpan<char> word) =>
-        _characters.AsSpan(entry.Offset + PackedLength, entry.Length - PackedLength).SequenceEqual(word[PackedLength..]);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Matches(Entry entry, ReadOnlySpan<char> word, ulong prefix, ulong suffix) =>
+        entry.Prefix == prefix
+        && entry.Suffix == suffix
+        && entry.Length == word.Length
+        && (word.Length <= KeyLength || _characters.AsSpan(entry.Offset, entry.Length).SequenceEqual(word));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private int Add(ReadOnlySpan<char> word, ulong prefix, int slotIndex)
+    private int Add(ReadOnlySpan<char> word, ulong prefix, ulong suffix, int slotIndex)
     {
         if (_characters.Length - _charactersUsed < word.Length)
         {
@@ -141,7 +162,7 @@ internal sealed class WordTable
         {
             Array.Resize(ref _entries, _entries.Length * 2);
         }
-        _entries[number] = new Entry(prefix, _charactersUsed, word.Length);
+        _entries[number] = new Entry(prefix, suffix, _charactersUsed, word.Length);
         word.CopyTo(_characters.AsSpan(_charactersUsed));
         _charactersUsed += word.Length;
         _slots[slotIndex] = number + 1;
@@ -160,7 +181,7 @@ internal sealed class WordTable
         for (var number = 0; number < Count; number++)
         {
             var entry = _entries[number];
-            var i = Hash(_characters.AsSpan(entry.Offset, entry.Length), entry.Prefix) & _mask;
+            var i = Hash(_characters.AsSpan(entry.Offset, entry.Length), entry.Prefix, entry.Suffix) & _mask;
             while (_slots[i] != 0)
             {
                 i = (i + 1) & _mask;
@@ -169,6 +190,6 @@ internal sealed class WordTable
         }
     }
 
-    /// <summary>One word: its first characters packed, and where all its characters are.</summary>
-    private readonly record struct Entry(ulong Prefix, int Offset, int Length);
+    /// <summary>One word: its first and last characters packed, and where all its characters are.</summary>
+    private readonly record struct Entry(ulong Prefix, ulong Suffix, int Offset, int Length);
 }

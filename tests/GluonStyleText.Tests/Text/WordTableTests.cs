@@ -23,7 +23,7 @@ public sealed class WordTableTests
     [Fact]
     public void TellsApartWordsThatShareTheirFirstCharactersOrDifferOnlyInLength()
     {
-        string[] words = ["abcd", "abcde", "abcdf", "abc", "ab", "a", "ab\0", "a\0", "abcdabcd", "abcdabce", "保証", "𠮷"];
+        string[] words = ["abcd", "abcde", "abcdf", "abc", "ab", "a", "ab\0", "a\0", "abcdabcd", "abcdabce", "abcdefg", "abcdxefg", "abcd1234wxyz", "abcd5678wxyz", "保証", "𠮷"];
         var table = new WordTable();
         foreach (var word in words)
         {
@@ -36,6 +36,8 @@ public sealed class WordTableTests
             Assert.Equal(words[i], table.GetWord(i).ToString());
         }
         Assert.Equal(-1, table.IndexOf("abcdabcf"));
+        Assert.Equal(-1, table.IndexOf("abcd9999wxyz"));
+        Assert.Equal(-1, table.IndexOf("abcdxxfg"));
         Assert.Equal(-1, table.IndexOf(string.Empty));
     }
 
@@ -53,5 +55,24 @@ public sealed class WordTableTests
             Assert.Equal(i, table.IndexOf("w" + i));
         }
         Assert.Equal(100_000, table.Count);
+    }
+
+    [Fact]
+    public void WordsDifferingOnlyInHighCharacterBitsStillSpreadOverTheSlots()
+    {
+        // 4096 four-character words that differ only in the top bits of their last character, which
+        // land in the top bits of the packed 64-bit key.
+        var words = Enumerable.Range(0, 4096).Select(i => "abc" + (char)(0x1000 + (i << 4))).ToList();
+        var table = new WordTable();
+        var slots = new HashSet<int>();
+
+        foreach (var word in words)
+        {
+            table.GetOrAdd(word);
+            slots.Add(WordTable.SlotOf(word, 1 << 16));
+        }
+
+        Assert.True(slots.Count > 3000, $"Only {slots.Count} distinct slots for 4096 words.");
+        Assert.All(words, word => Assert.True(table.IndexOf(word) >= 0));
     }
 }
