@@ -67,7 +67,7 @@ public static class BatchPredictionJob
 
             var (inputETag, inputBytes) = await ReadInputVersionAsync(s3, input, cancellationToken).ConfigureAwait(false);
             if (options.ReuseCompleteOutput
-                && await FindCompleteOutputAsync(s3, output, manifestLocation, inputETag, classifier.Bundle.ModelHash, textColumn, options, cancellationToken).ConfigureAwait(false) is { } earlier)
+                && await FindCompleteOutputAsync(s3, store, output, manifestLocation, inputETag, classifier.Bundle.ModelHash, textColumn, options, cancellationToken).ConfigureAwait(false) is { } earlier)
             {
                 BatchPredictionJobLog.Reused(logger, output.ToString(), input.ToString(), inputETag, earlier.ModelHash);
                 progress?.Report(new BatchPredictionJobProgress(BatchPredictionJobStage.Done, earlier.RowsOut, 1));
@@ -163,6 +163,7 @@ public static class BatchPredictionJob
 
     private static async Task<BatchPredictionJobManifest?> FindCompleteOutputAsync(
         IAmazonS3 s3,
+        S3FileStore store,
         S3Location output,
         S3Location manifestLocation,
         string inputETag,
@@ -171,17 +172,23 @@ public static class BatchPredictionJob
         BatchPredictionJobOptions options,
         CancellationToken cancellationToken)
     {
+        // HEAD first: it answers "absent" the same way on every S3 implementation (no error body to parse).
+        if (!await store.ExistsAsync(manifestLocation, cancellationToken).ConfigureAwait(false)
+            || !await store.ExistsAsync(output, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
         BatchPredictionJobManifest manifest;
         try
         {
             using var response = await s3.GetObjectAsync(manifestLocation.Bucket, manifestLocation.Key, cancellationToken).ConfigureAwait(false);
             using var reader = new StreamReader(response.ResponseStream);
             manifest = BatchPredictionJobManifest.FromJson(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), manifestLocation.ToString());
-            await s3.GetObjectMetadataAsync(output.Bucket, output.Key, cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
-            return null;
+            return null; // deleted since the HEAD
         }
         catch (InvalidDataException)
         {

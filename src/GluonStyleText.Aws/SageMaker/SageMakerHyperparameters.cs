@@ -29,7 +29,8 @@ public static class SageMakerHyperparameters
                 continue;
             }
 
-            var value = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+            // Compact JSON for lists: "[3,4,5]" rather than the indented form ToJson writes.
+            var value = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : JsonSerializer.Serialize(property.Value);
             if (value.Length > TrainingJobRequest.MaxHyperParameterValueLength)
             {
                 throw new ArgumentException(
