@@ -1,10 +1,12 @@
+using System.Globalization;
 using System.Text;
-using PutObjectRequest = Amazon.S3.Model.PutObjectRequest;
 using GluonStyleText.Aws.Batch;
 using GluonStyleText.Aws.Storage;
 using GluonStyleText.Aws.Tests.Fixtures;
 using GluonStyleText.Aws.Tests.Pipeline;
 using GluonStyleText.Data;
+using GluonStyleText.Training;
+using PutObjectRequest = Amazon.S3.Model.PutObjectRequest;
 
 namespace GluonStyleText.Aws.Tests.Jobs;
 
@@ -41,7 +43,7 @@ public sealed class BatchPredictionJobTests(S3ServerFixture s3, TinyModelFixture
             else
             {
                 Assert.Equal(reviews[i].Label, row[2]);
-                Assert.InRange(double.Parse(row[3], System.Globalization.CultureInfo.InvariantCulture), 0.5, 1.0);
+                Assert.InRange(double.Parse(row[3], CultureInfo.InvariantCulture), 0.5, 1.0);
                 Assert.Equal("", row[4]);
             }
         }
@@ -175,13 +177,43 @@ public sealed class BatchPredictionJobTests(S3ServerFixture s3, TinyModelFixture
         Assert.Contains("nothing-here/ is not a model bundle: it has no bundle.json", noModel.Message, StringComparison.Ordinal);
     }
 
-    private async Task<(BatchPredictionJobOptions Options, List<(string Label, string Text)> Reviews)> PrepareAsync(string key, int rows, int? emptyTextAt)
+    [Fact]
+    public async Task A_BiLstm_bundle_predicts_each_row_independently_of_the_batch_it_is_in()
+    {
+        // The seed's LSTM prediction carried the hidden state from batch to batch (and crashed first, on an undefined name).
+        var bundle = work.Combine("bilstm");
+        var options = TinyModelFixture.Options();
+        options.Cnn = false;
+        var training = SyntheticReviews.Create(300, seed: 12);
+        new TextClassifierTrainer(options).Train(training.Select(r => r.Text).ToList(), training.Select(r => r.Label).ToList(), bundle);
+        var (job, _) = await PrepareAsync("lstm.csv", rows: 45, emptyTextAt: 3, bundle);
+        job.ReuseCompleteOutput = false;
+
+        job.BatchSize = 7;
+        var small = CsvText.Parse(await ReadTextAsync((await BatchPredictionJob.RunAsync(job, s3.Client)).Output));
+        job.BatchSize = 256;
+        var large = CsvText.Parse(await ReadTextAsync((await BatchPredictionJob.RunAsync(job, s3.Client)).Output));
+
+        Assert.Equal(46, small.Count);
+        Assert.Equal(small.Select(row => (row[0], row[1], row[2], row[4])), large.Select(row => (row[0], row[1], row[2], row[4])));
+        for (var i = 1; i < small.Count; i++)
+        {
+            if (i != 4)
+            {
+                Assert.Equal(double.Parse(small[i][3], CultureInfo.InvariantCulture), double.Parse(large[i][3], CultureInfo.InvariantCulture), 1e-5);
+            }
+        }
+
+        Assert.True(small.Skip(1).Count(row => row[0] == row[2]) >= 40, "the BiLSTM learned the toy reviews");
+    }
+
+    private async Task<(BatchPredictionJobOptions Options, List<(string Label, string Text)> Reviews)> PrepareAsync(string key, int rows, int? emptyTextAt, string? bundlePath = null)
     {
         var predict = await s3.CreateBucketAsync();
         var results = await s3.CreateBucketAsync();
         var models = await s3.CreateBucketAsync();
         var modelUri = new S3Location(models, "bundles/current/");
-        await new S3FileStore(s3.Client).UploadDirectoryAsync(model.BundlePath, modelUri);
+        await new S3FileStore(s3.Client).UploadDirectoryAsync(bundlePath ?? model.BundlePath, modelUri);
         var reviews = SyntheticReviews.Create(rows, seed: 21);
         if (emptyTextAt is { } empty)
         {

@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Json;
 using GluonStyleText.Aws.SageMaker;
-using GluonStyleText.Aws.Tests.Fixtures;
 using GluonStyleText.Aws.Tests.Jobs;
 using GluonStyleText.Aws.Tests.Pipeline;
 using GluonStyleText.Bundles;
@@ -12,15 +10,11 @@ namespace GluonStyleText.Aws.Tests.SageMaker;
 
 public sealed class SageMakerTrainingEntrypointTests : IDisposable
 {
-    private readonly TempFolder folder = new();
-    private readonly SageMakerPaths paths;
+    private readonly SageMakerContainer container = new();
 
-    public SageMakerTrainingEntrypointTests()
-    {
-        paths = new SageMakerPaths(folder.Combine("opt", "ml"));
-    }
+    private SageMakerPaths Paths => container.Paths;
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => container.Dispose();
 
     [Fact]
     public async Task Trains_on_every_csv_file_of_the_channel_and_leaves_the_bundle_a_report_and_a_checkpoint()
@@ -31,18 +25,18 @@ public sealed class SageMakerTrainingEntrypointTests : IDisposable
         WriteChannelFile("more/b.CSV", SyntheticReviews.ToCsv(reviews.Skip(200)));
         WriteChannelFile("README.txt", "not training data");
 
-        var exitCode = await SageMakerTrainingEntrypoint.RunAsync(paths, NullLogger.Instance);
+        var exitCode = await SageMakerTrainingEntrypoint.RunAsync(Paths, NullLogger.Instance);
 
         Assert.Equal(SageMakerTrainingEntrypoint.SuccessExitCode, exitCode);
-        Assert.False(File.Exists(paths.FailureFile));
-        using (var bundle = ModelBundle.Load(paths.ModelDirectory))
+        Assert.False(File.Exists(Paths.FailureFile));
+        using (var bundle = ModelBundle.Load(Paths.ModelDirectory))
         {
             Assert.Equal(["negative", "positive"], bundle.Labels.Labels.Order());
             Assert.Equal(3, bundle.Options.Epochs);
         }
 
         Assert.Equal(["bundle.json", "labels.json", "metrics.json", "options.json", "transformer.json", "weights.bin"],
-            Directory.GetFiles(paths.ModelDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Directory.GetFiles(Paths.ModelDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         using var report = ReadReport();
         Assert.Equal(["a.csv", "more/b.CSV"], report.RootElement.GetProperty("training_files").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(300, report.RootElement.GetProperty("rows").GetInt32());
@@ -67,10 +61,10 @@ public sealed class SageMakerTrainingEntrypointTests : IDisposable
             }
         });
 
-        var stopped = await SageMakerTrainingEntrypoint.RunAsync(paths, NullLogger.Instance, progress, stop.Token);
+        var stopped = await SageMakerTrainingEntrypoint.RunAsync(Paths, NullLogger.Instance, progress, stop.Token);
 
         Assert.Equal(SageMakerTrainingEntrypoint.SuccessExitCode, stopped);
-        Assert.True(File.Exists(Path.Combine(paths.ModelDirectory, "bundle.json")));
+        Assert.True(File.Exists(Path.Combine(Paths.ModelDirectory, "bundle.json")));
         Assert.Equal(0, CheckpointEpoch());
         using (var report = ReadReport())
         {
@@ -80,8 +74,8 @@ public sealed class SageMakerTrainingEntrypointTests : IDisposable
         }
 
         // Managed spot training: a new container with an empty model folder and the synchronised checkpoints.
-        Directory.Delete(paths.ModelDirectory, recursive: true);
-        var resumed = await SageMakerTrainingEntrypoint.RunAsync(paths, NullLogger.Instance);
+        Directory.Delete(Paths.ModelDirectory, recursive: true);
+        var resumed = await SageMakerTrainingEntrypoint.RunAsync(Paths, NullLogger.Instance);
 
         Assert.Equal(SageMakerTrainingEntrypoint.SuccessExitCode, resumed);
         using (var report = ReadReport())
@@ -92,7 +86,7 @@ public sealed class SageMakerTrainingEntrypointTests : IDisposable
         }
 
         Assert.Equal(2, CheckpointEpoch());
-        ModelBundle.Load(paths.ModelDirectory).Dispose();
+        ModelBundle.Load(Paths.ModelDirectory).Dispose();
     }
 
     [Fact]
@@ -103,11 +97,11 @@ public sealed class SageMakerTrainingEntrypointTests : IDisposable
         using var stop = new CancellationTokenSource();
         var progress = new SynchronousProgress<TrainingProgress>(p => stop.Cancel());
 
-        var exitCode = await SageMakerTrainingEntrypoint.RunAsync(paths, NullLogger.Instance, progress, stop.Token);
+        var exitCode = await SageMakerTrainingEntrypoint.RunAsync(Paths, NullLogger.Instance, progress, stop.Token);
 
         Assert.Equal(SageMakerTrainingEntrypoint.FailureExitCode, exitCode);
-        Assert.Equal("Training was stopped before its first epoch completed; no model was saved.\n", File.ReadAllText(paths.FailureFile));
-        Assert.False(Directory.Exists(paths.ModelDirectory) && Directory.EnumerateFileSystemEntries(paths.ModelDirectory).Any());
+        Assert.Equal("Training was stopped before its first epoch completed; no model was saved.\n", File.ReadAllText(Paths.FailureFile));
+        Assert.False(Directory.Exists(Paths.ModelDirectory) && Directory.EnumerateFileSystemEntries(Paths.ModelDirectory).Any());
     }
 
     [Fact]
@@ -116,10 +110,10 @@ public sealed class SageMakerTrainingEntrypointTests : IDisposable
         WriteHyperparameters(("num_epoch", "many"), ("seq_len", "0"));
         WriteChannelFile("train.csv", SyntheticReviews.ToCsv(SyntheticReviews.Create(20, seed: 1)));
 
-        var exitCode = await SageMakerTrainingEntrypoint.RunAsync(paths, NullLogger.Instance);
+        var exitCode = await SageMakerTrainingEntrypoint.RunAsync(Paths, NullLogger.Instance);
 
         Assert.Equal(SageMakerTrainingEntrypoint.FailureExitCode, exitCode);
-        var reason = File.ReadAllText(paths.FailureFile);
+        var reason = File.ReadAllText(Paths.FailureFile);
         Assert.Single(reason.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("\"num_epoch\" must be an integer, got \"many\"", reason, StringComparison.Ordinal);
         Assert.Contains("seq_len", reason, StringComparison.Ordinal);
@@ -132,10 +126,10 @@ public sealed class SageMakerTrainingEntrypointTests : IDisposable
         var csv = SyntheticReviews.ToCsv(SyntheticReviews.Create(20, seed: 1)) + "positive\r\n";
         WriteChannelFile("claims.csv", csv);
 
-        var exitCode = await SageMakerTrainingEntrypoint.RunAsync(paths, NullLogger.Instance);
+        var exitCode = await SageMakerTrainingEntrypoint.RunAsync(Paths, NullLogger.Instance);
 
         Assert.Equal(SageMakerTrainingEntrypoint.FailureExitCode, exitCode);
-        Assert.Contains($"{Path.Combine(paths.TrainingChannelDirectory, "claims.csv")} line 22", File.ReadAllText(paths.FailureFile), StringComparison.Ordinal);
+        Assert.Contains($"{Path.Combine(Paths.TrainingChannelDirectory, "claims.csv")} line 22", File.ReadAllText(Paths.FailureFile), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -144,10 +138,10 @@ public sealed class SageMakerTrainingEntrypointTests : IDisposable
         WriteHyperparameters();
         WriteChannelFile("train.tsv", "sentiment\treview\n");
 
-        var exitCode = await SageMakerTrainingEntrypoint.RunAsync(paths, NullLogger.Instance);
+        var exitCode = await SageMakerTrainingEntrypoint.RunAsync(Paths, NullLogger.Instance);
 
         Assert.Equal(SageMakerTrainingEntrypoint.FailureExitCode, exitCode);
-        Assert.Contains($"The training channel folder '{paths.TrainingChannelDirectory}' holds no .csv files", File.ReadAllText(paths.FailureFile), StringComparison.Ordinal);
+        Assert.Contains($"The training channel folder '{Paths.TrainingChannelDirectory}' holds no .csv files", File.ReadAllText(Paths.FailureFile), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,38 +149,17 @@ public sealed class SageMakerTrainingEntrypointTests : IDisposable
     {
         WriteHyperparameters();
 
-        var exitCode = await SageMakerTrainingEntrypoint.RunAsync(paths, NullLogger.Instance);
+        var exitCode = await SageMakerTrainingEntrypoint.RunAsync(Paths, NullLogger.Instance);
 
         Assert.Equal(SageMakerTrainingEntrypoint.FailureExitCode, exitCode);
-        Assert.Contains("the training job needs an input channel named 'training'", File.ReadAllText(paths.FailureFile), StringComparison.Ordinal);
+        Assert.Contains("the training job needs an input channel named 'training'", File.ReadAllText(Paths.FailureFile), StringComparison.Ordinal);
     }
 
-    private void WriteHyperparameters(params (string Key, string Value)[] overrides)
-    {
-        var values = SageMakerHyperparameters.FromOptions(TinyModelFixture.Options()).ToDictionary();
-        foreach (var (key, value) in overrides)
-        {
-            values[key] = value;
-        }
+    private void WriteHyperparameters(params (string Key, string Value)[] overrides) => container.WriteHyperparameters(overrides);
 
-        // SageMaker adds its own keys; the entrypoint must skip them.
-        values["sagemaker_region"] = "eu-west-1";
-        Directory.CreateDirectory(Path.GetDirectoryName(paths.HyperparametersFile)!);
-        File.WriteAllText(paths.HyperparametersFile, JsonSerializer.Serialize(values));
-    }
+    private void WriteChannelFile(string relativePath, string content) => container.WriteChannelFile(relativePath, content);
 
-    private void WriteChannelFile(string relativePath, string content)
-    {
-        var path = Path.Combine(paths.TrainingChannelDirectory, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content, Encoding.UTF8);
-    }
+    private JsonDocument ReadReport() => container.ReadReport();
 
-    private JsonDocument ReadReport() => JsonDocument.Parse(File.ReadAllText(Path.Combine(paths.OutputDataDirectory, "training-report.json")));
-
-    private int CheckpointEpoch()
-    {
-        using var checkpoint = JsonDocument.Parse(File.ReadAllText(Path.Combine(paths.CheckpointDirectory, "checkpoint.json")));
-        return checkpoint.RootElement.GetProperty("completed_epoch").GetInt32();
-    }
+    private int CheckpointEpoch() => container.CheckpointEpoch();
 }
