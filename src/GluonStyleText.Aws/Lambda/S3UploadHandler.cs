@@ -1,0 +1,161 @@
+using System.Text.Json;
+using GluonStyleText.Aws.Batch;
+using GluonStyleText.Aws.Configuration;
+
+namespace GluonStyleText.Aws.Lambda;
+
+/// <summary>
+/// The Lambda function of the prediction pipeline (handler
+/// <c>GluonStyleText.Aws::GluonStyleText.Aws.Lambda.S3UploadHandler::HandleAsync</c>): for every
+/// <c>.csv</c> file created in the predict bucket it submits one AWS Batch job whose parameters
+/// <c>bucket</c> and <c>key</c> reach the job's command line. Other objects and events are ignored.
+/// Each action is logged as one JSON line on standard output.
+/// </summary>
+/// <remarks>
+/// S3 may deliver an event twice. The job name is derived from bucket, key and ETag, so both
+/// submissions carry the same name; Batch does not refuse a second job of the same name, but the
+/// prediction job is idempotent (same output, or the complete output is kept), so a duplicate
+/// costs a little compute and changes nothing.
+/// </remarks>
+public sealed class S3UploadHandler
+{
+    private static readonly JsonSerializerOptions ResponseJson = new();
+
+    private readonly IBatchJobs batch;
+    private readonly S3UploadHandlerSettings settings;
+    private readonly LambdaJsonLog log;
+
+    /// <summary>
+    /// The constructor the Lambda runtime calls: settings from <c>JOB_QUEUE</c>,
+    /// <c>JOB_DEFINITION</c> and <c>PREDICT_BUCKET</c>, and a Batch client for the function's
+    /// region and role.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An environment variable or the region is missing.</exception>
+    public S3UploadHandler()
+        : this(S3UploadHandlerSettings.FromEnvironment())
+    {
+    }
+
+    /// <summary>A handler that submits to <paramref name="batch"/>: the local pipeline's job runner, or a fake in tests.</summary>
+    /// <param name="batch">Where jobs are submitted.</param>
+    /// <param name="settings">Job queue, job definition and the watched bucket.</param>
+    /// <param name="log">Receives the JSON log lines; null for standard output.</param>
+    public S3UploadHandler(IBatchJobs batch, S3UploadHandlerSettings settings, TextWriter? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(settings);
+        this.batch = batch;
+        this.settings = settings;
+        this.log = new LambdaJsonLog(log ?? Console.Out);
+    }
+
+    private S3UploadHandler(S3UploadHandlerSettings settings)
+        : this(new BatchJsonClient(new AwsClientOptions { Region = settings.Region }), settings)
+    {
+    }
+
+    /// <summary>
+    /// The Lambda entry point: reads the S3 event, submits the jobs and returns the
+    /// <see cref="S3UploadHandlerResponse"/> as JSON. Throws when a submission fails, so that
+    /// Lambda retries the event.
+    /// </summary>
+    /// <param name="input">The S3 event notification JSON.</param>
+    /// <returns>JSON listing the submitted and the ignored records.</returns>
+    /// <exception cref="InvalidDataException">The input is not an S3 event.</exception>
+    public async Task<Stream> HandleAsync(Stream input)
+    {
+        var response = await ProcessAsync(input, CancellationToken.None).ConfigureAwait(false);
+        var output = new MemoryStream();
+        await JsonSerializer.SerializeAsync(output, response, ResponseJson).ConfigureAwait(false);
+        output.Position = 0;
+        return output;
+    }
+
+    /// <summary>Reads the S3 event and submits one job per new <c>.csv</c> file in the predict bucket.</summary>
+    /// <param name="input">The S3 event notification JSON.</param>
+    /// <param name="cancellationToken">Cancels the submissions.</param>
+    /// <returns>The submitted and the ignored records.</returns>
+    /// <exception cref="InvalidDataException">The input is not an S3 event.</exception>
+    public async Task<S3UploadHandlerResponse> ProcessAsync(Stream input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        S3EventParseResult parsed;
+        try
+        {
+            parsed = await S3EventParser.ParseAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            log.Error("rejected the input", ("error", e.Message));
+            throw;
+        }
+
+        if (parsed.IsTestEvent)
+        {
+            log.Info("ignored S3's test event");
+        }
+
+        var submitted = new List<SubmittedUpload>();
+        var ignored = new List<IgnoredUpload>();
+        foreach (var record in parsed.Records)
+        {
+            if (ReasonToIgnore(record) is { } reason)
+            {
+                ignored.Add(new IgnoredUpload(record.Bucket, record.Key, record.EventName, reason));
+                log.Info("ignored", ("bucket", record.Bucket), ("key", record.Key), ("eventName", record.EventName), ("reason", reason));
+                continue;
+            }
+
+            submitted.Add(await SubmitAsync(record, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new S3UploadHandlerResponse(submitted, ignored);
+    }
+
+    /// <summary>The name of the job for an uploaded object: the same for the same bucket, key and ETag.</summary>
+    /// <param name="bucket">The bucket.</param>
+    /// <param name="key">The decoded key.</param>
+    /// <param name="eTag">The object's ETag.</param>
+    public static string JobName(string bucket, string key, string eTag) => BatchJobNames.Create("predict-" + key, bucket, key, eTag);
+
+    private async Task<SubmittedUpload> SubmitAsync(S3EventRecord record, CancellationToken cancellationToken)
+    {
+        var request = new BatchJobRequest(
+            JobName(record.Bucket, record.Key, record.ETag),
+            settings.JobQueue,
+            settings.JobDefinition,
+            new Dictionary<string, string> { ["bucket"] = record.Bucket, ["key"] = record.Key });
+        try
+        {
+            var job = await batch.SubmitJobAsync(request, cancellationToken).ConfigureAwait(false);
+            log.Info("submitted", ("bucket", record.Bucket), ("key", record.Key), ("eTag", record.ETag), ("jobName", job.JobName), ("jobId", job.JobId));
+            return new SubmittedUpload(record.Bucket, record.Key, record.ETag, job.JobName, job.JobId);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Rethrown: Lambda then retries the whole event, and the jobs are idempotent.
+            log.Error("submit failed", ("bucket", record.Bucket), ("key", record.Key), ("jobName", request.JobName), ("error", e.Message));
+            throw;
+        }
+    }
+
+    private string? ReasonToIgnore(S3EventRecord record)
+    {
+        if (!record.EventName.StartsWith("ObjectCreated", StringComparison.Ordinal))
+        {
+            return $"not an object creation ({record.EventName})";
+        }
+
+        if (!string.Equals(record.Bucket, settings.PredictBucket, StringComparison.Ordinal))
+        {
+            return $"bucket '{record.Bucket}' is not the predict bucket '{settings.PredictBucket}'";
+        }
+
+        if (!record.Key.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return "not a .csv file";
+        }
+
+        return BatchPredictionJobOutputNames.IsOutputKey(record.Key) ? "a prediction output (*_output.csv), never classified again" : null;
+    }
+}

@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Threading.Channels;
+using GluonStyleText.Aws.Batch;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GluonStyleText.Aws.Local;
+
+/// <summary>
+/// An in-process stand-in for an AWS Batch job queue: submitted jobs wait in a queue and are run
+/// by a fixed number of workers, each by calling the "job definition" given to the constructor
+/// with the job's request (as a container receives its parameters). Jobs move through
+/// <c>SUBMITTED</c>, <c>RUNNING</c> and <c>SUCCEEDED</c> or <c>FAILED</c>, with the reason and
+/// times that <see cref="DescribeJobsAsync"/> reports as AWS Batch would. A failed attempt is
+/// retried while the request's <see cref="BatchJobRequest.RetryAttempts"/> allow.
+/// </summary>
+public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
+{
+    private readonly Func<BatchJobRequest, CancellationToken, Task> runJob;
+    private readonly ILogger logger;
+    private readonly Channel<LocalJob> queue = Channel.CreateUnbounded<LocalJob>();
+    private readonly ConcurrentDictionary<string, LocalJob> jobs = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task[] workers;
+    private long submitted;
+    private int disposed;
+
+    /// <summary>Starts the workers.</summary>
+    /// <param name="runJob">Runs one attempt of a job; a job fails when this throws.</param>
+    /// <param name="concurrency">Jobs run at the same time (AWS Batch's compute capacity). Default 1.</param>
+    /// <param name="logger">Receives every job's start and end.</param>
+    public LocalBatchJobs(Func<BatchJobRequest, CancellationToken, Task> runJob, int concurrency = 1, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(runJob);
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        this.runJob = runJob;
+        this.logger = logger ?? NullLogger.Instance;
+        workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkAsync)).ToArray();
+    }
+
+    /// <inheritdoc />
+    public Task<SubmittedJob> SubmitJobAsync(BatchJobRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        request.Validate();
+        var number = Interlocked.Increment(ref submitted);
+        var id = $"local-{number.ToString("D6", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}"[..28];
+        var job = new LocalJob(id, number, request, DateTimeOffset.UtcNow);
+        jobs[id] = job;
+        if (!queue.Writer.TryWrite(job))
+        {
+            throw new ObjectDisposedException(nameof(LocalBatchJobs));
+        }
+
+        LogSubmitted(logger, request.JobName, id);
+        return Task.FromResult(new SubmittedJob(id, request.JobName, $"arn:aws:batch:local:000000000000:job/{id}"));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<BatchJobStatus>> DescribeJobsAsync(IReadOnlyList<string> jobIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobIds);
+        IReadOnlyList<BatchJobStatus> statuses = jobIds
+            .Select(id => jobs.TryGetValue(id, out var job) ? job.Status() : null)
+            .OfType<BatchJobStatus>()
+            .ToList();
+        return Task.FromResult(statuses);
+    }
+
+    /// <summary>Every job submitted so far, oldest first.</summary>
+    public IReadOnlyList<BatchJobStatus> ListJobs() =>
+        jobs.Values.OrderBy(job => job.Number).Select(job => job.Status()).ToList();
+
+    /// <summary>Waits until a job has succeeded or failed.</summary>
+    /// <param name="jobId">The job's id.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The job's final status.</returns>
+    /// <exception cref="KeyNotFoundException">No job has this id.</exception>
+    public async Task<BatchJobStatus> WaitForJobAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        if (!jobs.TryGetValue(jobId, out var job))
+        {
+            throw new KeyNotFoundException($"No local Batch job has the id '{jobId}'.");
+        }
+
+        await job.Finished.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return job.Status();
+    }
+
+    /// <summary>Stops taking jobs, cancels the running ones (they end as <c>FAILED</c>) and waits for the workers.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        queue.Writer.TryComplete();
+        await stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        while (queue.Reader.TryRead(out var waiting))
+        {
+            waiting.Finish(succeeded: false, "Cancelled: the local job runner stopped before the job ran.");
+        }
+
+        stopping.Dispose();
+    }
+
+    private async Task WorkAsync()
+    {
+        try
+        {
+            await foreach (var job in queue.Reader.ReadAllAsync(stopping.Token).ConfigureAwait(false))
+            {
+                await RunAsync(job).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Disposing: the jobs still queued are failed by DisposeAsync.
+        }
+    }
+
+    private async Task RunAsync(LocalJob job)
+    {
+        var attempts = job.Request.RetryAttempts ?? 1;
+        for (var attempt = 1; ; attempt++)
+        {
+            job.Start();
+            LogStarted(logger, job.Request.JobName, job.Id, attempt, attempts);
+            try
+            {
+                await runJob(job.Request, stopping.Token).ConfigureAwait(false);
+                job.Finish(succeeded: true, "Essential container in task exited");
+                LogSucceeded(logger, job.Request.JobName, job.Id);
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                var cancelled = e is OperationCanceledException && stopping.IsCancellationRequested;
+                var reason = cancelled ? "Cancelled: the local job runner stopped while the job ran." : $"{e.GetType().Name}: {e.Message}";
+                LogFailed(logger, job.Request.JobName, job.Id, attempt, reason, e);
+                if (cancelled || attempt >= attempts)
+                {
+                    job.Finish(succeeded: false, reason);
+                    return;
+                }
+
+                job.Retry(reason);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Local Batch job {Name} ({Id}) submitted")]
+    private static partial void LogSubmitted(ILogger logger, string name, string id);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Local Batch job {Name} ({Id}) running, attempt {Attempt} of {Attempts}")]
+    private static partial void LogStarted(ILogger logger, string name, string id, int attempt, int attempts);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Local Batch job {Name} ({Id}) succeeded")]
+    private static partial void LogSucceeded(ILogger logger, string name, string id);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "Local Batch job {Name} ({Id}) attempt {Attempt} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string name, string id, int attempt, string reason, Exception exception);
+
+    /// <summary>One job and its changing state; every read and change holds the lock.</summary>
+    private sealed class LocalJob(string id, long number, BatchJobRequest request, DateTimeOffset createdAt)
+    {
+        private readonly object gate = new();
+        private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private BatchJobState state = BatchJobState.Submitted;
+        private string? reason;
+        private DateTimeOffset? startedAt;
+        private DateTimeOffset? stoppedAt;
+        private int? exitCode;
+
+        public string Id { get; } = id;
+
+        public long Number { get; } = number;
+
+        public BatchJobRequest Request { get; } = request;
+
+        public Task Finished => finished.Task;
+
+        public void Start()
+        {
+            lock (gate)
+            {
+                state = BatchJobState.Running;
+                startedAt = DateTimeOffset.UtcNow;
+                reason = null;
+            }
+        }
+
+        public void Retry(string failure)
+        {
+            lock (gate)
+            {
+                state = BatchJobState.Runnable;
+                reason = failure;
+            }
+        }
+
+        public void Finish(bool succeeded, string statusReason)
+        {
+            lock (gate)
+            {
+                state = succeeded ? BatchJobState.Succeeded : BatchJobState.Failed;
+                reason = statusReason;
+                stoppedAt = DateTimeOffset.UtcNow;
+                exitCode = succeeded ? 0 : 1;
+            }
+
+            finished.TrySetResult();
+        }
+
+        public BatchJobStatus Status()
+        {
+            lock (gate)
+            {
+                return new BatchJobStatus(Id, Request.JobName, state, state.ToString().ToUpperInvariant())
+                {
+                    StatusReason = reason,
+                    CreatedAt = createdAt,
+                    StartedAt = startedAt,
+                    StoppedAt = stoppedAt,
+                    ExitCode = exitCode,
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace GluonStyleText.Aws.Local;
+
+/// <summary>How <see cref="LocalPipeline"/> runs the AWS prediction pipeline on one machine.</summary>
+public sealed class LocalPipelineOptions
+{
+    /// <summary>The model bundle to classify with: a bundle folder or a <c>.zip</c> bundle. Required.</summary>
+    public string BundlePath { get; set; } = "";
+
+    /// <summary>A running local S3 server to use (not disposed by the pipeline); null starts one with <see cref="ServerOptions"/>.</summary>
+    public LocalS3Server? Server { get; set; }
+
+    /// <summary>How to start the local S3 server when <see cref="Server"/> is null; null for the defaults.</summary>
+    public LocalS3ServerOptions? ServerOptions { get; set; }
+
+    /// <summary>The bucket whose <c>.csv</c> uploads are classified. Default <c>predict</c>.</summary>
+    public string PredictBucket { get; set; } = "predict";
+
+    /// <summary>The bucket results are written to. Default <c>results</c>.</summary>
+    public string ResultsBucket { get; set; } = "results";
+
+    /// <summary>The bucket the model bundle is uploaded to. Default <c>models</c>.</summary>
+    public string ModelsBucket { get; set; } = "models";
+
+    /// <summary>The key prefix of the bundle in <see cref="ModelsBucket"/> (the stack's <c>ModelPrefix</c>). Default <c>bundles/current/</c>.</summary>
+    public string ModelPrefix { get; set; } = "bundles/current/";
+
+    /// <summary>Folder for the jobs' downloads and model cache; null uses a temporary folder deleted on dispose.</summary>
+    public string? WorkDirectory { get; set; }
+
+    /// <summary>CPU threads per prediction job; null for one per processor.</summary>
+    public int? Threads { get; set; }
+
+    /// <summary>Jobs run at the same time. Default 1.</summary>
+    public int JobConcurrency { get; set; } = 1;
+
+    /// <summary>The job queue name the Lambda handler submits to. Default <c>local-predict</c>.</summary>
+    public string JobQueue { get; set; } = "local-predict";
+
+    /// <summary>The job definition name the Lambda handler submits with. Default <c>local-predict</c>.</summary>
+    public string JobDefinition { get; set; } = "local-predict";
+}
