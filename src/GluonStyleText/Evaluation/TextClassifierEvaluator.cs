@@ -1,0 +1,117 @@
+using GluonStyleText.Data;
+using GluonStyleText.Prediction;
+using Microsoft.Extensions.Logging;
+
+namespace GluonStyleText.Evaluation;
+
+/// <summary>
+/// Measures a trained <see cref="TextClassifier"/> on labeled texts, from the raw texts as an
+/// application would classify them (its own transformer, its own label map).
+/// </summary>
+public static class TextClassifierEvaluator
+{
+    /// <summary>
+    /// The smallest probability whose logarithm is taken: a model that is certain and wrong gets a large,
+    /// finite loss instead of infinity.
+    /// </summary>
+    public const double MinimumProbability = 1e-12;
+
+    /// <summary>
+    /// Evaluates <paramref name="classifier"/> on a labeled CSV file. Its labels are mapped with the
+    /// classifier's label map, so a label the model does not know is a bad row.
+    /// </summary>
+    /// <param name="classifier">The trained classifier.</param>
+    /// <param name="csvPath">The labeled file.</param>
+    /// <param name="csvOptions">Columns and bad-row handling; null reads the bundle's <c>text_column</c> and <c>label_column</c>.</param>
+    /// <param name="logger">Receives rejected rows and the read's summary.</param>
+    /// <param name="progress">Told after every batch.</param>
+    /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <exception cref="DataFormatException">The file or a row is bad; the message names file, line and reason.</exception>
+    /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
+    public static ClassificationMetrics EvaluateCsv(
+        TextClassifier classifier,
+        string csvPath,
+        LabeledCsvOptions? csvOptions = null,
+        ILogger? logger = null,
+        IProgress<EvaluationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentException.ThrowIfNullOrWhiteSpace(csvPath);
+        var options = csvOptions ?? LabeledCsvOptions.From(classifier.Bundle.Options);
+        var data = LabeledCsvFile.Load(csvPath, options, classifier.Bundle.Labels, logger, cancellationToken);
+        return Evaluate(classifier, data.Texts, data.ClassIds, TextClassifier.DefaultBatchSize, progress, cancellationToken);
+    }
+
+    /// <summary>Evaluates <paramref name="classifier"/> on texts and their class ids (in the classifier's label map).</summary>
+    /// <param name="classifier">The trained classifier.</param>
+    /// <param name="texts">The texts.</param>
+    /// <param name="classIds">The true class id of each text.</param>
+    /// <param name="batchSize">Texts per forward pass.</param>
+    /// <param name="progress">Told after every batch.</param>
+    /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <returns>Accuracy, mean cross-entropy (of the classifier's probabilities), per-class scores and confusion matrix.</returns>
+    /// <exception cref="ArgumentException">The lists differ in length, are empty, or a class id is out of range.</exception>
+    /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
+    public static ClassificationMetrics Evaluate(
+        TextClassifier classifier,
+        IReadOnlyList<string> texts,
+        IReadOnlyList<int> classIds,
+        int batchSize = TextClassifier.DefaultBatchSize,
+        IProgress<EvaluationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(classIds);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        if (texts.Count != classIds.Count)
+        {
+            throw new ArgumentException($"There are {texts.Count} texts but {classIds.Count} class ids; each text needs one.", nameof(classIds));
+        }
+
+        if (texts.Count == 0)
+        {
+            throw new ArgumentException("There are no texts to evaluate.", nameof(texts));
+        }
+
+        var classes = classifier.Labels.Count;
+        var labels = classIds.ToArray();
+        var predictions = new int[texts.Count];
+        double totalLoss = 0;
+        for (var start = 0; start < texts.Count; start += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(batchSize, texts.Count - start);
+            var batch = Enumerable.Range(start, count).Select(i => texts[i]).ToList();
+            var probabilities = classifier.PredictProbabilities(batch, cancellationToken);
+            for (var row = 0; row < count; row++)
+            {
+                var rowProbabilities = probabilities.AsSpan(row * classes, classes);
+                var actual = labels[start + row];
+                if (actual < 0 || actual >= classes)
+                {
+                    throw new ArgumentException($"Text {start + row} has class id {actual}, but the classifier has {classes} classes.", nameof(classIds));
+                }
+
+                predictions[start + row] = ArgMax(rowProbabilities);
+                totalLoss -= Math.Log(Math.Max(rowProbabilities[actual], MinimumProbability));
+            }
+
+            progress?.Report(new EvaluationProgress(start + count, texts.Count));
+        }
+
+        return ClassificationMetrics.FromPredictions(classes, labels, predictions, totalLoss);
+    }
+
+    private static int ArgMax(ReadOnlySpan<float> values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            best = values[i] > values[best] ? i : best;
+        }
+
+        return best;
+    }
+}
