@@ -16,6 +16,11 @@ internal static class ImdbCommandLine
             EvaluateCommand.Create(console, verbose),
             PredictCommand.Create(console, verbose),
             DemoCommand.Create(console, verbose),
+            Aws.PipelineCommand.Create(console, verbose),
+            Aws.SageMakerTrainCommand.Create(console, verbose),
+            Aws.UploadCommand.Create(console, verbose),
+            Aws.ContainerTrainCommand.Create(console, verbose),
+            Aws.ContainerPredictCommand.Create(console, verbose),
         };
         return root;
     }

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using GluonStyleText.Aws.SageMaker;
+using GluonStyleText.Samples.Imdb.ConsoleUi;
+using Microsoft.Extensions.Logging;
+
+namespace GluonStyleText.Samples.Imdb.Commands.Aws;
+
+/// <summary>
+/// <c>container-train</c>: what the container runs when SageMaker starts it with <c>train</c>
+/// (infra/docker/entrypoint.sh): the /opt/ml contract, in GluonStyleText.Aws.
+/// </summary>
+internal static class ContainerTrainCommand
+{
+    public static Command Create(CliConsole console, Option<bool> verbose)
+    {
+        var root = new Option<string>("--opt-ml")
+        {
+            Description = "The SageMaker folder (hyperparameters, training channel, model output).",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => SageMakerPaths.DefaultRoot,
+        };
+        var command = new Command("container-train", "Inside the training container: train from /opt/ml as SageMaker lays it out, write the bundle to /opt/ml/model.")
+        {
+            root,
+        };
+        command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, console, verbose, (session, token) =>
+        {
+            var logger = session.Loggers.CreateLogger(typeof(SageMakerTrainingEntrypoint));
+            return SageMakerTrainingEntrypoint.RunAsync(
+                new SageMakerPaths(parseResult.GetRequiredValue(root)), logger, new TrainingProgressReporter(session.Progress), token);
+        }, cancellationToken));
+        return command;
+    }
+}
