@@ -10,7 +10,8 @@ namespace GluonStyleText.Models;
 /// embedding, one 1-D convolution over the sequence per kernel size (each spanning the whole
 /// embedding width), ReLU, max over time, concatenation, dropout and a dense layer to the class
 /// logits. With the defaults (one kernel of 8 rows and <c>embed_size</c> filters) it is the seed's
-/// network.
+/// network. With <c>cnn_pooling</c> <c>max_mean</c> each filter also contributes its mean over the
+/// windows that start on a real token, so padding never dilutes it.
 /// </summary>
 public sealed class TextCnn : nn.Module<Tensor, Tensor>
 {
@@ -19,6 +20,7 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
     private readonly Dropout dropout;
     private readonly Linear output;
     private readonly long longestKernel;
+    private readonly bool addMeanPooling;
 
     /// <summary>
     /// Builds the network from <paramref name="options"/> (vocab_size, embed_size, kernel_size or
@@ -44,7 +46,9 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
             .Select(size => nn.Conv1d(options.EmbeddingSize, filters, size))
             .ToArray());
         dropout = nn.Dropout(options.Dropout);
-        output = nn.Linear(filters * kernelSizes.Count, options.NumberOfClasses);
+        addMeanPooling = options.CnnPooling == CnnPoolingModes.MaxMean;
+        int featuresPerFilter = addMeanPooling ? 2 : 1;
+        output = nn.Linear(filters * kernelSizes.Count * featuresPerFilter, options.NumberOfClasses);
         longestKernel = kernelSizes.Max();
         RegisterComponents();
     }
@@ -57,11 +61,25 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var tokenIds = PadToLongestKernel(input);
         var channelsFirst = embedding.call(tokenIds).transpose(1, 2);
+        var isToken = addMeanPooling ? tokenIds.ne(0).unsqueeze(1).to(channelsFirst.dtype) : null;
         var pooled = convolutions
-            .Select(convolution => nn.functional.relu(convolution.call(channelsFirst)).amax([2]))
+            .SelectMany(convolution => Pool(nn.functional.relu(convolution.call(channelsFirst)), isToken))
             .ToList();
         var features = pooled.Count == 1 ? pooled[0] : cat(pooled, 1);
         return output.call(dropout.call(features)).MoveToOuterDisposeScope();
+    }
+
+    // Right padding means window t starts on a real token exactly when token t is real, so the
+    // first columns of the token mask select the windows worth averaging.
+    private static IEnumerable<Tensor> Pool(Tensor activations, Tensor? isToken)
+    {
+        yield return activations.amax([2]);
+        if (isToken is not null)
+        {
+            var windowStartsOnToken = isToken.narrow(2, 0, activations.shape[2]);
+            var windows = windowStartsOnToken.sum(2).clamp_min(1);
+            yield return (activations * windowStartsOnToken).sum(2) / windows;
+        }
     }
 
     // A text shorter than a kernel would make the convolution fail; extra padding ids embed to the

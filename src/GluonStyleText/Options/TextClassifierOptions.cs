@@ -128,6 +128,15 @@ public sealed class TextClassifierOptions
     [JsonPropertyName("filters"), Range(1, 100_000)]
     public int? Filters { get; set; }
 
+    /// <summary>
+    /// How the CNN pools each filter over time: <c>max</c> (default, the seed's max over time) or
+    /// <c>max_mean</c>, which adds the mean over the text's real tokens. The mean lets short kernels act
+    /// as a learned bag of n-grams (what fastText and NBSVM exploit), while the max picks out the
+    /// single strongest phrase.
+    /// </summary>
+    [JsonPropertyName("cnn_pooling"), Required]
+    public string CnnPooling { get; set; } = CnnPoolingModes.Max;
+
     /// <summary>Words seen fewer times than this are left out of the vocabulary. Default 1.</summary>
     [JsonPropertyName("min_count"), Range(1, int.MaxValue)]
     public int MinCount { get; set; } = 1;

@@ -67,6 +67,11 @@ public sealed partial class TextClassifierOptionsValidator : IValidateOptions<Te
             yield return $"device: \"{options.Device}\" is not one of cpu, cuda, cuda:N (N = 0, 1, ...), auto";
         }
 
+        if (!string.IsNullOrWhiteSpace(options.CnnPooling) && !CnnPoolingModes.All.Contains(options.CnnPooling, StringComparer.Ordinal))
+        {
+            yield return $"cnn_pooling: \"{options.CnnPooling}\" is not one of {string.Join(", ", CnnPoolingModes.All)}";
+        }
+
         foreach (var failure in KernelSizeFailures(options))
         {
             yield return failure;

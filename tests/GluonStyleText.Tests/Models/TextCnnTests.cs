@@ -1,4 +1,5 @@
 using GluonStyleText.Models;
+using GluonStyleText.Options;
 using GluonStyleText.Tests.Training;
 using static TorchSharp.torch;
 
@@ -59,5 +60,44 @@ public sealed class TextCnnTests
         var logits = model.call(zeros([3, ToyData.SequenceLength], ScalarType.Int64));
 
         Assert.True(logits.isfinite().all().item<bool>());
+    }
+
+    [Fact]
+    public void MaxMeanPoolingGivesTwoFeaturesPerFilter()
+    {
+        using var scope = NewDisposeScope();
+        var options = ToyData.Options(cnn: true);
+        options.KernelSizes = [1, 2];
+        options.Filters = 4;
+        options.CnnPooling = CnnPoolingModes.MaxMean;
+        using var model = new TextCnn(options);
+
+        var logits = model.call(randint(1, options.VocabularySize, [3, options.SequenceLength]));
+
+        Assert.Equal(new long[] { 3, 2 }, logits.shape);
+        Assert.Equal(new long[] { 2, 2 * 2 * 4 }, model.get_parameter("output.weight")!.shape);
+    }
+
+    [Fact]
+    public void MeanPoolingIgnoresPadding()
+    {
+        using var scope = NewDisposeScope();
+        var options = ToyData.Options(cnn: true);
+        options.KernelSizes = [1];
+        options.Filters = 4;
+        options.CnnPooling = CnnPoolingModes.MaxMean;
+        using var model = new TextCnn(options);
+        model.eval();
+        using (no_grad())
+        {
+            // Features are [max of the 4 filters, mean of the 4 filters]; silencing the max half
+            // leaves logits that only the mean can move.
+            model.get_parameter("output.weight")!.narrow(1, 0, 4).zero_();
+        }
+
+        var text = tensor(new long[] { 9, 10, 11, 12 }, [1, 4]);
+        var paddedText = tensor(new long[] { 9, 10, 11, 12, 0, 0, 0, 0, 0, 0 }, [1, 10]);
+
+        Assert.True(model.call(text).allclose(model.call(paddedText), rtol: 1e-5, atol: 1e-6));
     }
 }
