@@ -30,5 +30,5 @@ internal static class ErrorMessages
         CommandFailure or DataFormatException or BundleFormatException or OptionsValidationException
         or EmbeddingFormatException or LabelMapFormatException or FileNotFoundException
         or DirectoryNotFoundException or InvalidDataException or UnauthorizedAccessException
-        or ArgumentException or HttpRequestException or IOException;
+        or ArgumentException or FormatException or HttpRequestException or IOException;
 }

@@ -11,7 +11,7 @@ public sealed class CliParsingTests
         var run = await CliRun.RunAsync(["--help"]);
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var command in new[] { "train", "evaluate", "predict", "demo", "--verbose" })
+        foreach (var command in new[] { "train", "evaluate", "predict", "demo", "pipeline", "upload", "sagemaker-train", "container-train", "container-predict", "--verbose" })
         {
             Assert.Contains(command, run.Out, StringComparison.Ordinal);
         }
@@ -22,6 +22,9 @@ public sealed class CliParsingTests
     [InlineData("evaluate", "--model <BUNDLE> (REQUIRED)", "--test <FILE>", "--report <DIR>")]
     [InlineData("predict", "--model <BUNDLE> (REQUIRED)", "--text-column <NAME>", "--class-probabilities", "--top <K>")]
     [InlineData("demo", "--data <DIR>", "--embeddings <FILE>", "Default: ./imdb-demo.")]
+    [InlineData("pipeline", "--model <BUNDLE> (REQUIRED)", "--input <FILE> (REQUIRED)", "[default: pipeline-output]")]
+    [InlineData("upload", "--path <PATH> (REQUIRED)", "--to <S3URI> (REQUIRED)")]
+    [InlineData("sagemaker-train", "--data-uri <S3URI> (REQUIRED)", "--role-arn <ARN> (REQUIRED)", "--dry-run", "[default: ml.c5.2xlarge]")]
     public async Task EachCommandDescribesItsOptions(string command, params string[] expected)
     {
         var run = await CliRun.RunAsync([command, "--help"]);
@@ -47,12 +50,30 @@ public sealed class CliParsingTests
     [InlineData("--input needs --output FILE: where to write the predictions.", "predict", "--model", "m", "--input", "in.csv")]
     [InlineData("--top must be at least 1, got 0.", "predict", "--model", "m", "--text", "hi", "--top", "0")]
     [InlineData("Unrecognized command or argument 'fly'.", "fly")]
+    [InlineData("Option '--input' is required.", "pipeline", "--model", "m")]
+    [InlineData("error: 'http://bucket/key' is not an S3 location", "upload", "--path", "README.md", "--to", "http://bucket/key")]
+    [InlineData("must be an IAM role ARN", "sagemaker-train", "--data-uri", "s3://b/training/", "--output-uri", "s3://b/sagemaker/", "--role-arn", "admin", "--image", "i:1", "--dry-run")]
     public async Task BadArgumentsAreRejectedWithAMessage(string message, params string[] args)
     {
         var run = await CliRun.RunAsync(args);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SageMakerDryRunPrintsTheRequestWithTheConfigurationAsHyperparameters()
+    {
+        var run = await CliRun.RunAsync([
+            "sagemaker-train", "--dry-run", "--job-name", "imdb-cnn-1", "--region", "eu-west-1",
+            "--data-uri", "s3://models/training/imdb/", "--output-uri", "s3://models/sagemaker/",
+            "--role-arn", "arn:aws:iam::123456789012:role/SageMakerRole",
+            "--image", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/gluonstyletext:1", "--preset", "seed"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"TrainingJobName\": \"imdb-cnn-1\"", run.Out, StringComparison.Ordinal);
+        Assert.Contains("\"TrainingDataS3Uri\": \"s3://models/training/imdb/\"", run.Out, StringComparison.Ordinal);
+        Assert.Contains("\"kernel_size\": \"8\"", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

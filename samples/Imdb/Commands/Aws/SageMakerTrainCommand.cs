@@ -17,8 +17,8 @@ internal static class SageMakerTrainCommand
     {
         var dataUri = new Option<string>("--data-uri") { Description = "S3 prefix of the training CSVs (the 'training' channel).", HelpName = "S3URI", Required = true };
         var outputUri = new Option<string>("--output-uri") { Description = "S3 prefix where SageMaker writes model.tar.gz.", HelpName = "S3URI", Required = true };
-        var roleArn = new Option<string>("--role-arn") { Description = "The SageMaker execution role (stack output SageMakerRoleArn).", HelpName = "ARN", Required = true };
-        var image = new Option<string>("--image") { Description = "The training image URI (stack output RepositoryUri plus a tag).", HelpName = "URI", Required = true };
+        var roleArn = new Option<string>("--role-arn") { Description = "The SageMaker execution role (stack output SageMakerExecutionRoleArn).", HelpName = "ARN", Required = true };
+        var image = new Option<string>("--image") { Description = "The training image URI (stack output ImageUri).", HelpName = "URI", Required = true };
         var instanceType = new Option<string>("--instance-type") { Description = "SageMaker instance type.", HelpName = "TYPE", DefaultValueFactory = _ => "ml.c5.2xlarge" };
         var jobName = new Option<string?>("--job-name") { Description = "Training job name. Default: gluonstyletext-<time>.", HelpName = "NAME" };
         var preset = CommonOptions.Preset();
