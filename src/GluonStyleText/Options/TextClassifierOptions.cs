@@ -145,6 +145,10 @@ public sealed class TextClassifierOptions
     [JsonPropertyName("map_unknown_words")]
     public bool MapUnknownWords { get; set; } = true;
 
+    /// <summary>Texts longer than seq_len keep their last words instead of their first (the seed's). Default false.</summary>
+    [JsonPropertyName("keep_last_words")]
+    public bool KeepLastWords { get; set; }
+
     /// <summary>Seed of every random choice (split, initialisation, shuffling, dropout). Default 42, as the seed's split.</summary>
     [JsonPropertyName("seed")]
     public int Seed { get; set; } = 42;
