@@ -137,6 +137,14 @@ public sealed class TextClassifierOptions
     [JsonPropertyName("cnn_pooling"), Required]
     public string CnnPooling { get; set; } = CnnPoolingModes.Max;
 
+    /// <summary>
+    /// Dropout on the CNN's word vectors, whole vectors at a time, before the convolutions; 0 (default)
+    /// disables. Fine-tuned embeddings of rare words overfit first, and this regularises them. (The
+    /// BiLSTM already applies <see cref="Dropout"/> to its word vectors.)
+    /// </summary>
+    [JsonPropertyName("embedding_dropout"), Range(0.0, 1.0, MaximumIsExclusive = true)]
+    public double EmbeddingDropout { get; set; }
+
     /// <summary>Words seen fewer times than this are left out of the vocabulary. Default 1.</summary>
     [JsonPropertyName("min_count"), Range(1, int.MaxValue)]
     public int MinCount { get; set; } = 1;
