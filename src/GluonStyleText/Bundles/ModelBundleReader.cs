@@ -51,12 +51,18 @@ internal static class ModelBundleReader
         try
         {
             using var archive = ZipFile.OpenRead(zipPath);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in archive.Entries)
             {
                 // Only the known flat file names: no folders, no paths, so nothing can land outside.
                 if (entry.FullName != BundleFiles.Manifest && !BundleFiles.All.Contains(entry.FullName))
                 {
                     throw new BundleFormatException(zipPath, $"unexpected entry '{entry.FullName}'; a bundle holds only {BundleFiles.Manifest}, {string.Join(", ", BundleFiles.All)}.");
+                }
+
+                if (!seen.Add(entry.FullName))
+                {
+                    throw new BundleFormatException(zipPath, $"entry '{entry.FullName}' appears twice.");
                 }
 
                 var limit = entry.FullName == BundleFiles.Weights ? MaxWeightsBytes : MaxJsonPartBytes;

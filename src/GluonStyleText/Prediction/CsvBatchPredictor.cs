@@ -19,6 +19,7 @@ public sealed partial class CsvBatchPredictor
     private readonly TextClassifier _classifier;
     private readonly CsvPredictionOptions _options;
     private readonly ILogger _logger;
+    private readonly string[] _addedColumns;
 
     /// <summary>Creates a predictor that uses <paramref name="classifier"/> (not owned).</summary>
     public CsvBatchPredictor(TextClassifier classifier, CsvPredictionOptions? options = null, ILogger? logger = null)
@@ -28,6 +29,7 @@ public sealed partial class CsvBatchPredictor
         _options = options ?? new CsvPredictionOptions();
         _options.Validate();
         _logger = logger ?? NullLogger.Instance;
+        _addedColumns = AddedColumns(_options, classifier.Labels);
     }
 
     /// <summary>Classifies <paramref name="inputPath"/> into <paramref name="outputPath"/>.</summary>
@@ -128,20 +130,30 @@ public sealed partial class CsvBatchPredictor
         var headers = reader.Headers.ToArray();
         var textIndex = CsvFormat.ColumnIndex(reader, inputPath, _options.TextColumn, line);
 
-        var added = new List<string> { _options.PredictionColumn, _options.ProbabilityColumn };
-        if (_options.IncludeClassProbabilities)
-        {
-            added.AddRange(_classifier.Labels.Select(label => $"{_options.ProbabilityColumn}_{label}"));
-        }
-
-        added.Add(_options.ErrorColumn);
-        foreach (var name in added.Where(headers.Contains))
+        foreach (var name in _addedColumns.Where(headers.Contains))
         {
             throw new DataFormatException(inputPath, line, name, RejectReason.BadHeader,
                 $"the input already has a column '{name}'; choose another name for the added column in {nameof(CsvPredictionOptions)}");
         }
 
-        return new CsvColumns(headers.Length, textIndex, [.. headers, .. added]);
+        return new CsvColumns(headers.Length, textIndex, [.. headers, .. _addedColumns]);
+    }
+
+    /// <summary>The columns added after the input's, in order.</summary>
+    /// <exception cref="ArgumentException">Two of them would have the same name.</exception>
+    private static string[] AddedColumns(CsvPredictionOptions options, IReadOnlyList<string> labels)
+    {
+        var added = new List<string> { options.PredictionColumn, options.ProbabilityColumn };
+        if (options.IncludeClassProbabilities)
+        {
+            added.AddRange(labels.Select(label => $"{options.ProbabilityColumn}_{label}"));
+        }
+
+        added.Add(options.ErrorColumn);
+        var twice = added.GroupBy(name => name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
+        return twice is null
+            ? [.. added]
+            : throw new ArgumentException($"The output would have two columns named '{twice.Key}'; give the prediction, probability and error columns distinct names.", nameof(options));
     }
 
     private CsvRow ReadRow(CsvReader reader, CsvColumns columns, CsvMalformedRecord? lastMalformed)

@@ -121,7 +121,7 @@ public sealed partial class TextClassifierTrainer
         LogVocabulary(_logger, transformer.Vocabulary.Count, texts.Count);
         if (run?.CheckpointDirectory is { } checkpoints)
         {
-            new TextClassifierTrainerCheckpoint(transformer, labelMap).Write(checkpoints);
+            new TextClassifierTrainerCheckpoint(transformer, labelMap).Write(checkpoints, freshRun: run.ResumeFrom is null);
         }
 
         var dataset = new EncodedDataset(EncodeAll(transformer, texts, cancellationToken), [.. classIds], _options.SequenceLength);

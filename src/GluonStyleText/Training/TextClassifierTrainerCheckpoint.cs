@@ -36,9 +36,19 @@ internal sealed record TextClassifierTrainerCheckpoint(TextTransformer Transform
     }
 
     /// <summary>Writes the transformer and labels into <paramref name="directory"/>, each under a temporary name renamed when complete.</summary>
-    public void Write(string directory)
+    /// <param name="directory">The run's checkpoint folder.</param>
+    /// <param name="freshRun">True when the run starts afresh rather than resuming a checkpoint.</param>
+    public void Write(string directory, bool freshRun)
     {
         Directory.CreateDirectory(directory);
+        var stale = Path.Combine(directory, TrainingCheckpoint.FileName);
+        if (freshRun && File.Exists(stale))
+        {
+            // An earlier run's checkpoint, which this run replaces: until this run commits its first
+            // epoch, those weights must not be resumable with the transformer and labels written here.
+            File.Delete(stale);
+        }
+
         Transformer.Save(Path.Combine(directory, TransformerFile));
         Labels.Save(Path.Combine(directory, LabelsFile));
     }

@@ -256,6 +256,16 @@ public sealed class BundleVerificationTests(TinyClassifierFixture fixture) : ICl
     }
 
     [Fact]
+    public void AZipWithAPartTwiceIsRefused()
+    {
+        var zip = BundleEdits.Zip(fixture.BundlePath, Path.Combine(_temp.Path, "twice.zip"), (BundleFiles.Labels, "{}"));
+
+        var error = Assert.Throws<BundleFormatException>(() => ModelBundle.Load(zip));
+
+        Assert.Contains($"entry '{BundleFiles.Labels}' appears twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AZipOfTheFolderLoads()
     {
         var zip = BundleEdits.Zip(fixture.BundlePath, Path.Combine(_temp.Path, "plain.zip"));

@@ -131,6 +131,16 @@ public sealed class CsvBatchPredictorTests(TinyClassifierFixture fixture) : ICla
     }
 
     [Fact]
+    public void AddedColumnsWithTheSameNameAreRefused()
+    {
+        var options = new CsvPredictionOptions { PredictionColumn = "result", ErrorColumn = "result" };
+
+        var error = Assert.Throws<ArgumentException>(() => new CsvBatchPredictor(fixture.Classifier, options));
+
+        Assert.Contains("two columns named 'result'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MalformedRowsGetAnErrorNamingTheirLine()
     {
         var input = _files.Write("malformed.csv",

@@ -213,6 +213,26 @@ public sealed class TextClassifierTrainerTests : IDisposable
     }
 
     [Fact]
+    public void AFreshRunIntoAnOldCheckpointFolderNeverLeavesTheOldWeightsResumableWithItsNewVocabulary()
+    {
+        var (texts, labels) = TinyClassifierFixture.Reviews(100, seed: 52);
+        var checkpoints = Path.Combine(_temp.Path, "checkpoints");
+        var oneEpoch = Options(cnn: true);
+        oneEpoch.Epochs = 1;
+        new TextClassifierTrainer(oneEpoch).Train(texts, labels, Path.Combine(_temp.Path, "old"), new TrainingRunOptions { CheckpointDirectory = checkpoints });
+        using var cancel = new CancellationTokenSource();
+        var stopAtOnce = new SynchronousProgress<TrainingProgress>(_ => cancel.Cancel());
+
+        // Other data, a new vocabulary, stopped before its first checkpoint.
+        Assert.ThrowsAny<OperationCanceledException>(() => new TextClassifierTrainer(oneEpoch).Train(
+            ["zebra great", "quokka awful", "narwhal great", "axolotl awful"], ["pos", "neg", "pos", "neg"], Path.Combine(_temp.Path, "new"),
+            new TrainingRunOptions { CheckpointDirectory = checkpoints }, stopAtOnce, cancel.Token));
+
+        Assert.Throws<FileNotFoundException>(() => new TextClassifierTrainer(Options(cnn: true)).Train(
+            texts, labels, Path.Combine(_temp.Path, "never"), new TrainingRunOptions { ResumeFrom = checkpoints }));
+    }
+
+    [Fact]
     public void ResumingFromAFolderWithoutACheckpointSaysSo()
     {
         var empty = Directory.CreateDirectory(Path.Combine(_temp.Path, "no-checkpoint")).FullName;
