@@ -110,7 +110,7 @@ internal static class WeightsFile
         {
             var part = reader.ReadByte();
             value |= (long)(part & 0x7F) << shift;
-            if ((part & 0x80) == 0)
+            if ((part & 0x80) == 0 && value >= 0)
             {
                 return value;
             }

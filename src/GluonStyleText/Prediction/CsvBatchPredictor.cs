@@ -22,6 +22,7 @@ public sealed partial class CsvBatchPredictor
     private readonly string[] _addedColumns;
 
     /// <summary>Creates a predictor that uses <paramref name="classifier"/> (not owned).</summary>
+    /// <exception cref="ArgumentException">An option is invalid, or two added columns would have the same name.</exception>
     public CsvBatchPredictor(TextClassifier classifier, CsvPredictionOptions? options = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(classifier);
