@@ -8,6 +8,8 @@ using GluonStyleText.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace GluonStyleText.Training;
 
@@ -144,7 +146,10 @@ public sealed partial class TextClassifierTrainer
             throw new OperationCanceledException("Training was cancelled before its first epoch completed; no model bundle was written.", cancellationToken);
         }
 
-        ModelBundle.Save(bundlePath, _options, transformer, labelMap, model, result.BestValidationMetrics);
+        using var refitted = _options.RefitOnAllData && !result.Cancelled
+            ? Refit(dataset, pretrained, result.BestEpoch!.Value + 1, progress, cancellationToken)
+            : null;
+        ModelBundle.Save(bundlePath, _options, transformer, labelMap, refitted ?? model, result.BestValidationMetrics);
         LogSaved(_logger, bundlePath, result.BestValidationMetrics?.Accuracy ?? double.NaN);
         return new TextClassifierTrainingResult
         {
@@ -155,6 +160,22 @@ public sealed partial class TextClassifierTrainer
             EmbeddingCoverage = coverage,
             Elapsed = stopwatch.Elapsed,
         };
+    }
+
+    // A cancelled refit returns null, so that the bundle keeps the validated model rather than a
+    // partly trained one.
+    private nn.Module<Tensor, Tensor>? Refit(EncodedDataset dataset, float[]? pretrained, int epochs, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var options = _options.Clone();
+        options.Epochs = epochs;
+        var model = pretrained is null ? TextClassifierModelFactory.Create(options) : TextClassifierModelFactory.Create(options, pretrained);
+        if (new Trainer(options, _logger).TrainAllEpochs(model, dataset, progress, cancellationToken) is null)
+        {
+            model.Dispose();
+            return null;
+        }
+
+        return model;
     }
 
     /// <summary>Encodes every text into one row-major <c>[texts, seq_len]</c> array, in parallel.</summary>

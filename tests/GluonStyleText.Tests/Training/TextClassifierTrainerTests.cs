@@ -48,6 +48,38 @@ public sealed class TextClassifierTrainerTests : IDisposable
     }
 
     [Fact]
+    public void RefitTrainsAFreshModelOnAllTextsForTheChosenNumberOfEpochs()
+    {
+        var (texts, labels) = TinyClassifierFixture.Reviews(300, seed: 44);
+        var options = Options(cnn: true);
+        var plainPath = Path.Combine(_temp.Path, "plain.zip");
+        var refitPath = Path.Combine(_temp.Path, "refit.zip");
+        var plain = new TextClassifierTrainer(options).Train(texts, labels, plainPath);
+        options.RefitOnAllData = true;
+        var logger = new CollectingLogger();
+
+        var refit = new TextClassifierTrainer(options, logger).Train(texts, labels, refitPath);
+
+        // The selection run is the plain run; its metrics stay the bundle's, and the refit's epochs
+        // are the chosen count, over all 300 texts rather than 240.
+        Assert.Equal(plain.Training.BestEpoch, refit.Training.BestEpoch);
+        Assert.Equal(plain.ValidationMetrics!.Accuracy, refit.ValidationMetrics!.Accuracy);
+        int epochs = refit.Training.BestEpoch!.Value + 1;
+        Assert.Contains($"Refitting a fresh TextCnn on all 300 texts for {epochs} epochs, the number the validation chose", logger.Messages);
+        Assert.Equal(epochs, logger.Messages.Count(message => message.StartsWith("Refit epoch ", StringComparison.Ordinal)));
+
+        using var plainClassifier = TextClassifier.Load(plainPath);
+        using var refitClassifier = TextClassifier.Load(refitPath);
+        var (fresh, freshLabels) = TinyClassifierFixture.Reviews(100, seed: 45);
+        var refitPredictions = refitClassifier.PredictBatch(fresh);
+        var accuracy = refitPredictions.Zip(freshLabels).Count(pair => pair.First.Label == pair.Second) / 100.0;
+        Assert.True(accuracy >= 0.95, $"accuracy on new texts {accuracy}");
+        Assert.NotEqual(
+            plainClassifier.PredictBatch(fresh).Select(prediction => prediction.Probability),
+            refitPredictions.Select(prediction => prediction.Probability));
+    }
+
+    [Fact]
     public void TrainsFromALabeledCsvFile()
     {
         var (texts, labels) = TinyClassifierFixture.Reviews(200, seed: 43);
