@@ -12,8 +12,6 @@ internal static class TrainingPresets
     /// <summary>A CNN that trains fast on a CPU: kernels 1, 2, 3 with 200 filters each, max and mean pooling, embed 100, 4 epochs.</summary>
     public const string Fast = "fast";
 
-    /// <summary>The <see cref="Fast"/> network without word dropout, 3 epochs, then refitted on all the training texts: the most accurate CNN, in twice the time.</summary>
-    public const string Accurate = "accurate";
 
     /// <summary>A bidirectional LSTM: hidden 128, embed 100, the last 400 words, 3 epochs.</summary>
     public const string BiLstm = "bilstm";
@@ -22,7 +20,7 @@ internal static class TrainingPresets
     public const string Default = Fast;
 
     /// <summary>Every preset name, as <c>--preset</c> accepts them.</summary>
-    public static readonly string[] Names = [Seed, Fast, Accurate, BiLstm];
+    public static readonly string[] Names = [Seed, Fast, BiLstm];
 
     /// <summary>The folder the presets are read from: <c>config</c> beside the program.</summary>
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "config");
@@ -33,7 +31,6 @@ internal static class TrainingPresets
     {
         Seed => Path.Combine(Directory, "config.json"),
         Fast => Path.Combine(Directory, "fast.json"),
-        Accurate => Path.Combine(Directory, "accurate.json"),
         BiLstm => Path.Combine(Directory, "bilstm.json"),
         _ => throw new ArgumentException($"Unknown preset '{name}'; use one of {string.Join(", ", Names)}.", nameof(name)),
     };

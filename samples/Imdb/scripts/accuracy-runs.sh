@@ -5,7 +5,7 @@
 #   samples/Imdb/scripts/accuracy-runs.sh [--data DIR] [--embeddings FILE] [--threads N] [--output DIR] [PRESET...]
 #
 # Defaults: ../shared/data/imdb, ../shared/data/embeddings/glove.6B.100d.top100k.txt.gz, every core,
-# ./accuracy-runs, presets fast, accurate and bilstm.
+# ./accuracy-runs, presets fast and bilstm.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../../.." && pwd)
 data="$repo/../shared/data/imdb"
@@ -24,7 +24,7 @@ while [[ $# -gt 0 ]]; do
     *) presets+=("$1"); shift ;;
   esac
 done
-[[ ${#presets[@]} -gt 0 ]] || presets=(fast accurate bilstm)
+[[ ${#presets[@]} -gt 0 ]] || presets=(fast bilstm)
 for path in "$data/train.csv" "$data/test.csv" "$embeddings"; do
   [[ -f $path ]] || { echo "accuracy-runs: $path not found (see --help)" >&2; exit 1; }
 done
