@@ -12,7 +12,6 @@ internal static class TrainingPresets
     /// <summary>A CNN that trains fast on a CPU: kernels 1, 2, 3 with 200 filters each, max and mean pooling, embed 100, 4 epochs.</summary>
     public const string Fast = "fast";
 
-
     /// <summary>A bidirectional LSTM: hidden 128, embed 100, the last 400 words, 3 epochs.</summary>
     public const string BiLstm = "bilstm";
 
