@@ -62,14 +62,7 @@ public sealed class Trainer
         CheckIds(training);
         CheckIds(held);
 
-        if (options.Threads > 0)
-        {
-            set_num_threads(options.Threads);
-        }
-
-        var device = DeviceSelector.Resolve(options.Device);
-        model.to(device);
-        var parameters = model.parameters().Where(parameter => parameter.requires_grad).ToList();
+        var (device, parameters) = PrepareModel(model);
         using var optimizer = OptimizerFactory.Create(options.Optimizer, parameters, options.LearningRate, options.WeightDecay);
         using var state = new TrainingState { LearningRate = options.LearningRate };
         if (resumeFrom is not null)
@@ -126,14 +119,7 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         CheckIds(data);
-        if (options.Threads > 0)
-        {
-            set_num_threads(options.Threads);
-        }
-
-        var device = DeviceSelector.Resolve(options.Device);
-        model.to(device);
-        var parameters = model.parameters().Where(parameter => parameter.requires_grad).ToList();
+        var (device, parameters) = PrepareModel(model);
         using var optimizer = OptimizerFactory.Create(options.Optimizer, parameters, options.LearningRate, options.WeightDecay);
         var run = new EpochRunner(this, model, optimizer, parameters, data, device, progress, cancellationToken);
         TrainerLog.Refitting(logger, model.GetName(), data.Count, options.Epochs);
@@ -176,6 +162,19 @@ public sealed class Trainer
         mixed = (mixed ^ (mixed >> 27)) * 0x94D049BB133111EBUL;
         mixed ^= mixed >> 31;
         return (int)(mixed & int.MaxValue);
+    }
+
+    // Threads and device as the options say; frozen parameters (a fixed embedding) are left out.
+    private (Device Device, List<Parameter> Trainable) PrepareModel(nn.Module model)
+    {
+        if (options.Threads > 0)
+        {
+            set_num_threads(options.Threads);
+        }
+
+        var device = DeviceSelector.Resolve(options.Device);
+        model.to(device);
+        return (device, model.parameters().Where(parameter => parameter.requires_grad).ToList());
     }
 
     private void CheckIds(EncodedDataset dataset)
