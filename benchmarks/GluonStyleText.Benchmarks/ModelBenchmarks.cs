@@ -2,16 +2,14 @@ using BenchmarkDotNet.Attributes;
 using GluonStyleText.Models;
 using GluonStyleText.Prediction;
 using GluonStyleText.Text;
-using GluonStyleText.Training;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace GluonStyleText.Benchmarks;
 
 /// <summary>
-/// One training step (forward, cross entropy, backward, gradient clipping as the trainer does, optimizer
-/// step) and one inference forward pass of the CNN and the BiLSTM, for the seed's configuration and the
+/// One <see cref="TrainingStep"/> (forward, cross entropy, backward, gradient clipping as the trainer does,
+/// optimizer step) and one inference forward pass of the CNN and the BiLSTM, for the seed's configuration and the
 /// IMDB sample's presets. Inputs are full-length random token ids, the most work a batch can be; torch
 /// runs on as many threads as the job has cores. The Throughput column counts examples per second:
 /// a training batch of the configuration's batch_size, an inference batch of
@@ -24,9 +22,7 @@ public class ModelBenchmarks
     public const int InferenceBatchSize = TextClassifier.DefaultBatchSize;
 
     private nn.Module<Tensor, Tensor> _model = null!;
-    private OptimizerHelper _optimizer = null!;
-    private List<Parameter> _parameters = [];
-    private double _gradientNormLimit;
+    private TrainingStep _trainingStep = null!;
     private Tensor _trainingIds = null!;
     private Tensor _targets = null!;
     private Tensor _inferenceIds = null!;
@@ -41,9 +37,7 @@ public class ModelBenchmarks
         torch.set_num_threads(Environment.ProcessorCount);
         var options = ModelCases.Options(Model);
         _model = TextClassifierModelFactory.Create(options);
-        _parameters = _model.parameters().Where(parameter => parameter.requires_grad).ToList();
-        _optimizer = OptimizerFactory.Create(options.Optimizer, _parameters, options.LearningRate, options.WeightDecay);
-        _gradientNormLimit = new Trainer(options).GradientNormLimit(_model);
+        _trainingStep = new TrainingStep(_model, options);
 
         var generator = new Generator(seed: 7);
         _trainingIds = randint(Vocabulary.ReservedCount, options.VocabularySize, [options.BatchSize, options.SequenceLength], generator: generator);
@@ -53,21 +47,7 @@ public class ModelBenchmarks
     }
 
     [Benchmark(Description = "training step")]
-    public float TrainingStep()
-    {
-        using var scope = NewDisposeScope();
-        _model.train();
-        _optimizer.zero_grad();
-        var loss = nn.functional.cross_entropy(_model.call(_trainingIds), _targets);
-        loss.backward();
-        if (_gradientNormLimit > 0)
-        {
-            nn.utils.clip_grad_norm_(_parameters, _gradientNormLimit);
-        }
-
-        _optimizer.step();
-        return loss.item<float>();
-    }
+    public float Training() => _trainingStep.Run(_trainingIds, _targets);
 
     [Benchmark(Description = "inference")]
     public float Inference()
@@ -81,7 +61,7 @@ public class ModelBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _optimizer.Dispose();
+        _trainingStep.Dispose();
         _model.Dispose();
         _trainingIds.Dispose();
         _targets.Dispose();

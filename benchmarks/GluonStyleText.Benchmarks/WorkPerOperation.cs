@@ -23,7 +23,7 @@ internal static class WorkPerOperation
         if (type == typeof(ModelBenchmarks))
         {
             var options = ModelCases.Options((string)benchmarkCase.Parameters[nameof(ModelBenchmarks.Model)]);
-            return new Work(method == nameof(ModelBenchmarks.TrainingStep) ? options.BatchSize : ModelBenchmarks.InferenceBatchSize, "examples");
+            return new Work(method == nameof(ModelBenchmarks.Training) ? options.BatchSize : ModelBenchmarks.InferenceBatchSize, "examples");
         }
 
         if (type == typeof(BatchPredictionBenchmarks))

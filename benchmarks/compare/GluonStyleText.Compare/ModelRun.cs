@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
+using GluonStyleText.Benchmarks;
 using GluonStyleText.Models;
 using GluonStyleText.Options;
 using GluonStyleText.Text;
 using GluonStyleText.Training;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace GluonStyleText.Compare;
@@ -13,8 +13,7 @@ namespace GluonStyleText.Compare;
 /// <summary>
 /// Timed training steps or inference passes of our CNN or BiLSTM, built from a preset file as the
 /// library builds it, on full-length random token ids (what python/models.py feeds its PyTorch twin).
-/// A training step is what <see cref="Trainer"/> does per batch: forward, cross entropy, backward,
-/// gradient clipping (5 for the LSTM), optimizer step.
+/// A training step is the benchmarks' <see cref="TrainingStep"/>, what <see cref="Trainer"/> does per batch.
 /// </summary>
 internal static class ModelRun
 {
@@ -35,9 +34,10 @@ internal static class ModelRun
         var generator = new Generator(seed: 7);
         using var ids = randint(Vocabulary.ReservedCount, options.VocabularySize, [batch, options.SequenceLength], generator: generator);
         using var targets = randint(0, options.NumberOfClasses, [batch], generator: generator);
+        using var trainingStep = mode == "train" ? new TrainingStep(model, options) : null;
         Func<double> step = mode switch
         {
-            "train" => TrainingStep(model, options, ids, targets),
+            "train" => () => trainingStep!.Run(ids, targets),
             "infer" => () => Inference(model, ids),
             _ => throw new ArgumentException($"--mode must be train or infer, not '{mode}'"),
         };
@@ -102,28 +102,6 @@ internal static class ModelRun
         ["freeze_embeddings"] = options.FreezeEmbeddings,
         ["max_grad_norm"] = options.MaxGradientNorm > 0 ? options.MaxGradientNorm : options.Cnn ? 0 : Trainer.DefaultLstmGradientNorm,
     };
-
-    private static Func<double> TrainingStep(nn.Module<Tensor, Tensor> model, TextClassifierOptions options, Tensor ids, Tensor targets)
-    {
-        var parameters = model.parameters().Where(parameter => parameter.requires_grad).ToList();
-        var optimizer = OptimizerFactory.Create(options.Optimizer, parameters, options.LearningRate, options.WeightDecay);
-        var clip = new Trainer(options).GradientNormLimit(model);
-        model.train();
-        return () =>
-        {
-            using var scope = NewDisposeScope();
-            optimizer.zero_grad();
-            var loss = nn.functional.cross_entropy(model.call(ids), targets);
-            loss.backward();
-            if (clip > 0)
-            {
-                nn.utils.clip_grad_norm_(parameters, clip);
-            }
-
-            optimizer.step();
-            return loss.item<float>();
-        };
-    }
 
     private static double Inference(nn.Module<Tensor, Tensor> model, Tensor ids)
     {
