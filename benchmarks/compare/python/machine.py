@@ -26,6 +26,17 @@ def cpuinfo():
     return fields
 
 
+def amd_core_name(family, model):
+    """AMD's core generation from the CPU family and model, which a hypervisor's model name may hide."""
+    if family == 0x19:
+        return "Zen 4" if 0x10 <= model <= 0x1F or 0x60 <= model <= 0x7F or 0xA0 <= model <= 0xAF else "Zen 3"
+    if family == 0x1A:
+        return "Zen 5"
+    if family == 0x17:
+        return "Zen 2" if model >= 0x30 else "Zen / Zen+"
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, required=True)
@@ -46,6 +57,8 @@ def main():
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "cpu_model": info.get("model name", platform.processor()),
         "vendor": info.get("vendor_id"), "family": int(info.get("cpu family", "0")), "model": int(info.get("model", "0")),
+        "core": amd_core_name(int(info.get("cpu family", "0")), int(info.get("model", "0")))
+        if info.get("vendor_id") == "AuthenticAMD" else None,
         "cores": cores, "threads_used": args.threads, "mhz": megahertz,
         "simd": [flag for flag in ("avx", "avx2", "fma", "avx512f", "avx512_bf16", "avx512_vnni") if flag in flags],
         "flops_per_cycle_per_core_by_flags": per_core_cycle_flags,

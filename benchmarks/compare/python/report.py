@@ -62,7 +62,8 @@ def machine_section(machine, sgemm, threads):
     lines = [
         "## Machine",
         "",
-        f"- CPU: {machine['cpu_model']} ({machine['vendor']}, family {machine['family']}, model {machine['model']}), "
+        f"- CPU: {machine['cpu_model']} ({machine['vendor']}, family {machine['family']}, model {machine['model']}"
+        f"{', ' + machine['core'] if machine.get('core') else ''}), "
         f"{machine['cores']} cores, {machine['mhz']:.0f} MHz as /proc/cpuinfo reports it; SIMD: {', '.join(machine['simd'])}",
         f"- Threads given to every contender: {threads}",
         f"- FP32 peak on {threads} cores from the flags: {fmt(machine['peak_gflops_by_flags'], 0)} GFLOP/s "
@@ -95,7 +96,10 @@ def text_section(rows):
         "",
         f"Fit (vocabulary 5,000) and encode (seq_len 500) of {reviews:,} IMDB training reviews ({megabytes:.1f} MB of UTF-8 "
         "review text; reading the CSV is not timed). Each run: one untimed pass, then one timed pass. "
-        "MB/s counts review text.",
+        "MB/s counts review text. The seed port (benchmarks/compare/python/text_pipeline.py, `--variant seed`) "
+        "does the seed's steps one by one as its Python 2 code does (character-by-character non-ASCII filter, "
+        "symbol list, one numpy row at a time); the tuned variant does the same work with Python's C-implemented "
+        "builtins (html.unescape, str.encode, str.translate, Counter). Python runs on one thread.",
         "",
         "| Contender | Threads | Runs | Median MB/s | Median reviews/s | Median seconds | x seed port | x tuned Python |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -119,7 +123,8 @@ def model_section(rows, shapes, machine):
         "Same networks on both sides (built from the same resolved configuration; the parameter counts below match), "
         "full-length random token ids, the same thread count. A training step is zero_grad, forward, cross entropy, "
         "backward, gradient clipping (BiLSTM: norm 5), Adam step; inference is one forward pass without gradients. "
-        "Each run times a few steps after a warm-up step and keeps their median; the table gives the median over runs.",
+        f"Each run times {len(rows[0]['step_seconds'])} steps after a warm-up step and keeps their median; the table "
+        "gives the median over runs (\"Runs\": ours + PyTorch).",
         "",
         "| Model | Mode | Batch | Parameters | Runs | GluonStyleText ex/s | PyTorch ex/s | Ours / PyTorch |",
         "|---|---|---:|---:|---:|---:|---:|---:|",
