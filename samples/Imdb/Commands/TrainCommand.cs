@@ -119,9 +119,8 @@ internal static class TrainCommand
         var training = result.Training;
         if (training.Cancelled)
         {
-            session.Say(training.BestEpoch is null
-                ? "Training was cancelled before the first epoch ended; the bundle holds untrained weights."
-                : "Training was cancelled; the bundle holds the best epoch completed so far.");
+            // Cancelling before the first epoch ends throws instead, so a cancelled run always has a best epoch.
+            session.Say("Training was cancelled; the bundle holds the best epoch completed so far.");
         }
 
         session.Say($"Model bundle: {result.BundlePath}");

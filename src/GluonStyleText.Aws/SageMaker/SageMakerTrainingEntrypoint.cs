@@ -85,13 +85,19 @@ public static class SageMakerTrainingEntrypoint
                 ResumeFrom = resumedAfterEpoch is null ? null : paths.CheckpointDirectory,
             };
             var bundle = Path.Combine(staging.FullName, "bundle");
-            var result = new TextClassifierTrainer(options, logger).Train(data.Texts, data.Labels, bundle, run, progress, cancellationToken);
-            var training = result.Training;
-            if (training.BestEpoch is not { } bestEpoch)
+            TextClassifierTrainingResult result;
+            try
             {
-                // Cancelled inside the first epoch: the weights are untrained, so nothing is worth saving.
+                result = new TextClassifierTrainer(options, logger).Train(data.Texts, data.Labels, bundle, run, progress, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped inside the first epoch: the trainer saves no untrained weights.
                 return Fail(paths, logger, "Training was stopped before its first epoch completed; no model was saved.", exception: null);
             }
+
+            var training = result.Training;
+            var bestEpoch = training.BestEpoch!.Value;
 
             PublishModel(bundle, paths.ModelDirectory);
             new SageMakerTrainingReport

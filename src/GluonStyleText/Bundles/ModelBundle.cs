@@ -56,8 +56,12 @@ public sealed class ModelBundle : IDisposable
     /// <summary>
     /// Writes a bundle to <paramref name="path"/>: a folder, or a single zip file when the path ends
     /// in <c>.zip</c>. The bundle is written under a temporary name and renamed when complete, so a
-    /// reader never sees half a bundle; an existing bundle at that path is replaced.
+    /// reader never sees half a bundle; an existing bundle at that path is replaced, and kept as it
+    /// was when the save fails. The parts are checked against each other first, so a bundle that
+    /// <see cref="Load"/> would refuse is never written.
     /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid, or the transformer, labels or model do not match them.</exception>
+    /// <exception cref="IOException">The path is a folder that is neither empty nor a bundle, or a file where a folder bundle should go.</exception>
     public static void Save(
         string path,
         TextClassifierOptions options,

@@ -51,6 +51,7 @@ internal static class ModelBundleReader
         try
         {
             using var archive = ZipFile.OpenRead(zipPath);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in archive.Entries)
             {
                 // Only the known flat file names: no folders, no paths, so nothing can land outside.
@@ -59,18 +60,43 @@ internal static class ModelBundleReader
                     throw new BundleFormatException(zipPath, $"unexpected entry '{entry.FullName}'; a bundle holds only {BundleFiles.Manifest}, {string.Join(", ", BundleFiles.All)}.");
                 }
 
+                if (!seen.Add(entry.FullName))
+                {
+                    throw new BundleFormatException(zipPath, $"entry '{entry.FullName}' appears twice.");
+                }
+
                 var limit = entry.FullName == BundleFiles.Weights ? MaxWeightsBytes : MaxJsonPartBytes;
                 if (entry.Length > limit)
                 {
                     throw new BundleFormatException(zipPath, $"entry '{entry.FullName}' is {entry.Length:N0} bytes, over the limit of {limit:N0}.");
                 }
 
-                entry.ExtractToFile(Path.Combine(folder, entry.FullName), overwrite: false);
+                CopyAtMost(entry, Path.Combine(folder, entry.FullName), limit, zipPath);
             }
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             throw new BundleFormatException(zipPath, $"not a readable zip file ({e.Message}).", e);
+        }
+    }
+
+    /// <summary>Extracts an entry, stopping at <paramref name="limit"/> bytes whatever size its header claims.</summary>
+    private static void CopyAtMost(ZipArchiveEntry entry, string file, long limit, string zipPath)
+    {
+        using var source = entry.Open();
+        using var destination = new FileStream(file, FileMode.CreateNew, FileAccess.Write);
+        var buffer = new byte[1 << 16];
+        long copied = 0;
+        int read;
+        while ((read = source.Read(buffer)) > 0)
+        {
+            copied += read;
+            if (copied > limit)
+            {
+                throw new BundleFormatException(zipPath, $"entry '{entry.FullName}' is larger than the limit of {limit:N0} bytes.");
+            }
+
+            destination.Write(buffer.AsSpan(0, read));
         }
     }
 
@@ -83,21 +109,35 @@ internal static class ModelBundleReader
         var transformer = ReadPart(displayPath, BundleFiles.Transformer, () => TextTransformer.Load(Path.Combine(folder, BundleFiles.Transformer)));
         var labels = ReadPart(displayPath, BundleFiles.Labels, () => LabelMap.Load(Path.Combine(folder, BundleFiles.Labels)));
         var metrics = manifest.Files.ContainsKey(BundleFiles.Metrics)
-            ? ReadPart(displayPath, BundleFiles.Metrics, () => JsonSerializer.Deserialize<ClassificationMetrics>(File.ReadAllText(Path.Combine(folder, BundleFiles.Metrics))))
+            ? ReadPart(displayPath, BundleFiles.Metrics, () => JsonSerializer.Deserialize<ClassificationMetrics>(File.ReadAllText(Path.Combine(folder, BundleFiles.Metrics)), BundleJson.Options))
             : null;
         CheckConsistency(displayPath, manifest, options, transformer, labels);
 
-        var model = TextClassifierModelFactory.Create(options);
+        var model = BundleConsistency.CreateModel(options);
         try
         {
-            CheckShapes(displayPath, manifest, model);
+            if (BundleConsistency.ShapesProblem(BundleConsistency.ParameterShapes(model), manifest.Parameters, "the bundle") is { } mismatch)
+            {
+                throw new BundleFormatException(displayPath, mismatch);
+            }
+
+            var weights = Path.Combine(folder, BundleFiles.Weights);
             try
             {
-                model.load(Path.Combine(folder, BundleFiles.Weights), strict: true);
+                WeightsFile.Check(weights, model.state_dict());
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                throw new BundleFormatException(displayPath, $"{BundleFiles.Weights} does not fit the model its options describe: {e.Message}", e);
+            }
+
+            try
+            {
+                model.load(weights, strict: true);
             }
             catch (Exception e) when (e is not BundleFormatException)
             {
-                throw new BundleFormatException(displayPath, $"{BundleFiles.Weights} does not fit the model its options describe ({e.Message}).", e);
+                throw new BundleFormatException(displayPath, $"{BundleFiles.Weights} cannot be loaded ({e.Message}).", e);
             }
 
             if (device is not null)
@@ -126,7 +166,7 @@ internal static class ModelBundleReader
         BundleManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<BundleManifest>(File.ReadAllText(file));
+            manifest = JsonSerializer.Deserialize<BundleManifest>(File.ReadAllText(file), BundleJson.Options);
         }
         catch (JsonException e)
         {
@@ -140,7 +180,16 @@ internal static class ModelBundleReader
 
         if (manifest.FormatVersion != BundleManifest.CurrentVersion)
         {
-            throw new BundleFormatException(displayPath, $"format version {manifest.FormatVersion} is not supported; this library reads version {BundleManifest.CurrentVersion}.");
+            var advice = manifest.FormatVersion > BundleManifest.CurrentVersion ? " It was written by a newer GluonStyleText; update the package to load it." : "";
+            throw new BundleFormatException(displayPath, $"format version {manifest.FormatVersion} is not supported; this library reads version {BundleManifest.CurrentVersion}.{advice}");
+        }
+
+        // JSON null deserialises to null even where the type says otherwise.
+        if (manifest.Files is null || manifest.Parameters is null
+            || manifest.Files.Values.Any(entry => entry?.Sha256 is null)
+            || manifest.Parameters.Values.Any(shape => shape is null))
+        {
+            throw new BundleFormatException(displayPath, $"{BundleFiles.Manifest} lacks the list of parts (files), their hashes (sha256) or the tensor shapes (parameters).");
         }
 
         return manifest;
@@ -198,41 +247,9 @@ internal static class ModelBundleReader
             throw new BundleFormatException(displayPath, $"{BundleFiles.Manifest} says the model is '{manifest.Model}' but {BundleFiles.Options} describes '{model}'.");
         }
 
-        if (labels.Count != options.NumberOfClasses)
+        if (BundleConsistency.PartsProblem(options, transformer, labels) is { } problem)
         {
-            throw new BundleFormatException(displayPath, $"{BundleFiles.Labels} has {labels.Count} labels but n_classes is {options.NumberOfClasses}.");
-        }
-
-        if (transformer.Vocabulary.Count > options.VocabularySize)
-        {
-            throw new BundleFormatException(displayPath, $"{BundleFiles.Transformer} has {transformer.Vocabulary.Count} words but vocab_size is {options.VocabularySize}.");
-        }
-
-        if (transformer.SequenceLength != options.SequenceLength)
-        {
-            throw new BundleFormatException(displayPath, $"{BundleFiles.Transformer} encodes {transformer.SequenceLength} tokens but seq_len is {options.SequenceLength}.");
-        }
-    }
-
-    private static void CheckShapes(string displayPath, BundleManifest manifest, nn.Module model)
-    {
-        var implied = ModelBundleWriter.ParameterShapes(model);
-        foreach (var (name, shape) in implied)
-        {
-            if (!manifest.Parameters.TryGetValue(name, out var stored))
-            {
-                throw new BundleFormatException(displayPath, $"weight '{name}' that the options imply is not in the bundle.");
-            }
-
-            if (!stored.SequenceEqual(shape))
-            {
-                throw new BundleFormatException(displayPath, $"weight '{name}' has shape [{string.Join(", ", stored)}] in the bundle but the options imply [{string.Join(", ", shape)}].");
-            }
-        }
-
-        foreach (var name in manifest.Parameters.Keys.Except(implied.Keys))
-        {
-            throw new BundleFormatException(displayPath, $"weight '{name}' in the bundle is not part of the model its options describe.");
+            throw new BundleFormatException(displayPath, problem);
         }
     }
 }

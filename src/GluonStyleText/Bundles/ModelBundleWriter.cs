@@ -5,16 +5,13 @@ using GluonStyleText.Data;
 using GluonStyleText.Evaluation;
 using GluonStyleText.Options;
 using GluonStyleText.Text;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GluonStyleText.Bundles;
 
-/// <summary>Writes model bundles: parts into a staging folder, then one rename into place.</summary>
+/// <summary>Writes model bundles: parts into a staging folder beside the target, then one rename into place.</summary>
 internal static class ModelBundleWriter
 {
-    internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
     public static void Write(
         string path,
         TextClassifierOptions options,
@@ -24,14 +21,26 @@ internal static class ModelBundleWriter
         ClassificationMetrics? metrics)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var target = Path.GetFullPath(path);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(transformer);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(model);
+        var shapes = CheckFits(options, transformer, labels, model);
+        // Without the trailing separator of "model/", the staging folder would land inside the target.
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        var zip = IsZipPath(target);
+        if (!zip)
+        {
+            CheckReplaceable(target);
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var staging = $"{target}.tmp-{Guid.NewGuid():N}";
         Directory.CreateDirectory(staging);
         try
         {
-            WriteParts(staging, options, transformer, labels, model, metrics);
-            if (IsZipPath(target))
+            WriteParts(staging, options, transformer, labels, model, shapes, metrics);
+            if (zip)
             {
                 PublishZip(staging, target);
             }
@@ -51,12 +60,105 @@ internal static class ModelBundleWriter
 
     internal static bool IsZipPath(string path) => path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Moves the complete bundle in <paramref name="staging"/> to <paramref name="target"/>. A folder
+    /// cannot be swapped in one step, so an existing bundle is moved aside first and moved back if the
+    /// second move fails: a failure leaves the old bundle or the new one, never neither.
+    /// </summary>
+    /// <param name="staging">The complete new bundle.</param>
+    /// <param name="target">Where it belongs; an existing bundle there is replaced.</param>
+    /// <param name="moveDirectory">Moves a folder; <see cref="Directory.Move"/> unless a test injects a failure.</param>
+    internal static void PublishFolder(string staging, string target, Action<string, string>? moveDirectory = null)
+    {
+        var move = moveDirectory ?? Directory.Move;
+        CheckReplaceable(target);
+        string? previous = null;
+        if (Directory.Exists(target))
+        {
+            previous = $"{target}.old-{Guid.NewGuid():N}";
+            move(target, previous);
+        }
+
+        try
+        {
+            move(staging, target);
+        }
+        catch (Exception failure) when (previous is not null)
+        {
+            try
+            {
+                move(previous, target);
+            }
+            catch (Exception restoreFailure)
+            {
+                throw new IOException(
+                    $"Could not move the new model bundle to '{target}' ({failure.Message}) nor the previous one back ({restoreFailure.Message}); the previous bundle is in '{previous}'.",
+                    new AggregateException(failure, restoreFailure));
+            }
+
+            throw;
+        }
+
+        if (previous is not null)
+        {
+            try
+            {
+                Directory.Delete(previous, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The new bundle is in place, which is what the caller asked for; a leftover old copy is not worth failing over.
+            }
+        }
+    }
+
+    /// <summary>Refuses parts that loading would refuse, before anything is written. Returns the model's tensor shapes.</summary>
+    private static Dictionary<string, long[]> CheckFits(TextClassifierOptions options, TextTransformer transformer, LabelMap labels, nn.Module model)
+    {
+        var validation = new TextClassifierOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new ArgumentException($"Cannot save a model bundle with invalid options: {validation.FailureMessage}", nameof(options));
+        }
+
+        if (BundleConsistency.PartsProblem(options, transformer, labels) is { } problem)
+        {
+            throw new ArgumentException($"Cannot save a model bundle whose parts do not fit together: {problem}", nameof(labels));
+        }
+
+        var shapes = BundleConsistency.ParameterShapes(model);
+        if (BundleConsistency.ShapesProblem(BundleConsistency.ImpliedShapes(options), shapes, "the model") is { } mismatch)
+        {
+            throw new ArgumentException($"Cannot save a model bundle whose model does not match its options: {mismatch}", nameof(model));
+        }
+
+        return shapes;
+    }
+
+    /// <summary>Only a bundle, or an empty folder, is ever replaced: a folder of anything else may be someone's work.</summary>
+    private static void CheckReplaceable(string target)
+    {
+        if (File.Exists(target))
+        {
+            throw new IOException($"Cannot write the model bundle folder '{target}': a file of that name exists.");
+        }
+
+        if (Directory.Exists(target)
+            && !File.Exists(Path.Combine(target, BundleFiles.Manifest))
+            && Directory.EnumerateFileSystemEntries(target).Any())
+        {
+            throw new IOException(
+                $"Cannot write the model bundle folder '{target}': the folder exists and is not a model bundle (it has no {BundleFiles.Manifest}); choose another path or empty it.");
+        }
+    }
+
     private static void WriteParts(
         string folder,
         TextClassifierOptions options,
         TextTransformer transformer,
         LabelMap labels,
         nn.Module<Tensor, Tensor> model,
+        Dictionary<string, long[]> shapes,
         ClassificationMetrics? metrics)
     {
         TextClassifierOptionsLoader.Save(options, Path.Combine(folder, BundleFiles.Options));
@@ -65,7 +167,7 @@ internal static class ModelBundleWriter
         model.save(Path.Combine(folder, BundleFiles.Weights));
         if (metrics is not null)
         {
-            File.WriteAllText(Path.Combine(folder, BundleFiles.Metrics), JsonSerializer.Serialize(metrics, Json));
+            File.WriteAllText(Path.Combine(folder, BundleFiles.Metrics), JsonSerializer.Serialize(metrics, BundleJson.Options));
         }
 
         var manifest = new BundleManifest
@@ -73,7 +175,7 @@ internal static class ModelBundleWriter
             CreatedUtc = DateTimeOffset.UtcNow,
             LibraryVersion = typeof(ModelBundle).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "",
             Model = options.Cnn ? "cnn" : "bilstm",
-            Parameters = ParameterShapes(model),
+            Parameters = shapes,
         };
         foreach (var name in BundleFiles.All)
         {
@@ -84,11 +186,8 @@ internal static class ModelBundleWriter
             }
         }
 
-        File.WriteAllText(Path.Combine(folder, BundleFiles.Manifest), JsonSerializer.Serialize(manifest, Json));
+        File.WriteAllText(Path.Combine(folder, BundleFiles.Manifest), JsonSerializer.Serialize(manifest, BundleJson.Options));
     }
-
-    internal static Dictionary<string, long[]> ParameterShapes(nn.Module model) =>
-        model.state_dict().ToDictionary(entry => entry.Key, entry => entry.Value.shape);
 
     private static void PublishZip(string staging, string target)
     {
@@ -101,29 +200,6 @@ internal static class ModelBundleWriter
         finally
         {
             File.Delete(temporaryZip);
-        }
-    }
-
-    private static void PublishFolder(string staging, string target)
-    {
-        if (File.Exists(target))
-        {
-            throw new IOException($"Cannot write the model bundle folder '{target}': a file of that name exists.");
-        }
-
-        // A folder cannot be swapped in one step: move the old bundle aside first, so that a
-        // failure in between leaves either the old or the new bundle, never a mix.
-        string? previous = null;
-        if (Directory.Exists(target))
-        {
-            previous = $"{target}.old-{Guid.NewGuid():N}";
-            Directory.Move(target, previous);
-        }
-
-        Directory.Move(staging, target);
-        if (previous is not null)
-        {
-            Directory.Delete(previous, recursive: true);
         }
     }
 }

@@ -73,7 +73,7 @@ public sealed partial class LabeledCsvReader : IDisposable
         }
 
         started = true;
-        csv = CsvReader.FromFile(FilePath, CsvOptions());
+        csv = CsvReader.FromFile(FilePath, CsvFormat.ReaderOptions(options.MaxTextLength, record => lastMalformed = record));
         if (options.OnBadRow == BadRowHandling.Skip && options.RejectsPath is not null)
         {
             rejects = RejectsFile.Create(options.RejectsPath);
@@ -89,23 +89,6 @@ public sealed partial class LabeledCsvReader : IDisposable
         csv?.Dispose();
         rejects?.Dispose();
     }
-
-    private CsvReaderOptions CsvOptions() => CsvReaderOptions.Default with
-    {
-        Separator = ',',
-        HasHeader = true,
-        Mode = CsvMode.Rfc4180,
-        TrackLineNumbers = true,
-        SkipEmptyLines = true,
-        DetectSeparatorHint = false,
-        TrimWhitespace = false,
-        MalformedData = CsvMalformedDataHandling.Recover,
-        FieldCountMismatch = CsvFieldCountHandling.Allow,
-        OnMalformedRecord = record => lastMalformed = record,
-
-        // Guards memory against a quote left open at the start of a large file; real rows are far smaller.
-        MaxRecordSize = (int)Math.Min(int.MaxValue / 2, Math.Max(16L << 20, 4L * options.MaxTextLength)),
-    };
 
     private IEnumerable<LabeledText> ReadRows(CsvReader reader, CancellationToken cancellationToken)
     {
@@ -159,57 +142,12 @@ public sealed partial class LabeledCsvReader : IDisposable
 
     private Columns ReadHeader(CsvReader reader)
     {
-        try
-        {
-            reader.ReadHeader();
-        }
-        catch (CsvFormatException e)
-        {
-            throw new DataFormatException(FilePath, Math.Max(1, e.LineNumber), null, RejectReason.BadHeader, e.Message);
-        }
-
-        var headers = reader.Headers;
-        long line = Math.Max(1, reader.LineNumber);
-        string expected = $"a header naming the columns '{options.TextColumn}' and '{options.LabelColumn}'";
-        if (headers.Count == 0)
-        {
-            throw new DataFormatException(FilePath, 1, null, RejectReason.BadHeader, $"the file is empty; expected {expected}");
-        }
-
-        if (lastMalformed is { } malformed && malformed.LineNumber == line)
-        {
-            throw new DataFormatException(FilePath, line, null, RejectReason.BadHeader,
-                $"the header has malformed quoting: {Describe(malformed.Reason)}");
-        }
-
-        if (headers.Any(name => name.Contains('\uFFFD', StringComparison.Ordinal)))
-        {
-            throw new DataFormatException(FilePath, line, null, RejectReason.BadHeader,
-                "the header is not valid UTF-8; save the file as UTF-8");
-        }
-
-        return new Columns(ColumnIndex(reader, options.TextColumn, line), ColumnIndex(reader, options.LabelColumn, line), headers.Count);
-    }
-
-    private int ColumnIndex(CsvReader reader, string column, long line)
-    {
-        if (!reader.TryGetFieldIndex(column, out int index))
-        {
-            var headers = reader.Headers;
-            string hint = headers.Count == 1 && headers[0].AsSpan().IndexOfAny(";\t|") >= 0
-                ? "; the file seems to use another separator than the comma"
-                : "";
-            throw new DataFormatException(FilePath, line, column, RejectReason.MissingColumn,
-                $"the header has no column '{column}'; its columns are {string.Join(", ", headers.Select(h => $"'{h}'"))}{hint}");
-        }
-
-        if (reader.TryGetFieldIndex(column, 1, out int second))
-        {
-            throw new DataFormatException(FilePath, line, column, RejectReason.BadHeader,
-                $"the header has more than one column '{column}' (columns {index + 1} and {second + 1})");
-        }
-
-        return index;
+        long line = CsvFormat.ReadHeader(reader, FilePath,
+            $"a header naming the columns '{options.TextColumn}' and '{options.LabelColumn}'", () => lastMalformed);
+        return new Columns(
+            CsvFormat.ColumnIndex(reader, FilePath, options.TextColumn, line),
+            CsvFormat.ColumnIndex(reader, FilePath, options.LabelColumn, line),
+            reader.Headers.Count);
     }
 
     private bool NextRecord(CsvReader reader)
@@ -220,8 +158,7 @@ public sealed partial class LabeledCsvReader : IDisposable
         }
         catch (CsvFormatException e)
         {
-            throw new DataFormatException(FilePath, e.LineNumber > 0 ? e.LineNumber : reader.LineNumber, null,
-                RejectReason.RecordTooLarge, $"{e.Message} A quote that is never closed makes the rest of the file one record.");
+            throw CsvFormat.RecordTooLarge(FilePath, e, reader.LineNumber);
         }
     }
 
@@ -230,7 +167,7 @@ public sealed partial class LabeledCsvReader : IDisposable
     {
         if (lastMalformed is { } malformed && malformed.LineNumber == line)
         {
-            return new(RejectReason.MalformedQuotes, null, $"malformed quoting: {Describe(malformed.Reason)}");
+            return new(RejectReason.MalformedQuotes, null, $"malformed quoting: {CsvFormat.Describe(malformed.Reason)}");
         }
 
         if (reader.FieldCount != columns.FieldCount)
@@ -239,7 +176,7 @@ public sealed partial class LabeledCsvReader : IDisposable
                 $"expected {columns.FieldCount} fields, as in the header, found {reader.FieldCount}");
         }
 
-        if (Utf8Position.FindInvalidByte(reader.RawRecord, line) is not { } invalid)
+        if (CsvFormat.InvalidUtf8(reader, line) is not { } problem)
         {
             return null;
         }
@@ -247,10 +184,7 @@ public sealed partial class LabeledCsvReader : IDisposable
         string? column = !Utf8.IsValid(reader.GetSpan(columns.TextIndex)) ? options.TextColumn
             : !Utf8.IsValid(reader.GetSpan(columns.LabelIndex)) ? options.LabelColumn
             : null;
-        string where = invalid.Line == line
-            ? $"byte {invalid.ByteInLine} of the line"
-            : $"byte {invalid.ByteInLine} of line {invalid.Line}";
-        return new(RejectReason.InvalidUtf8, column, $"invalid UTF-8: byte 0x{invalid.Value:X2} at {where}; save the file as UTF-8");
+        return new(RejectReason.InvalidUtf8, column, problem);
     }
 
     private Rejection? CheckValues(string text, string label)
@@ -325,14 +259,6 @@ public sealed partial class LabeledCsvReader : IDisposable
             string.Create(CultureInfo.InvariantCulture,
                 $"{Summary.RowsRejected} of the {Summary.RowsRead} rows read were rejected ({Summary.RejectRatio * 100:0.0}%), more than MaxRejectRatio ({options.MaxRejectRatio * 100:0.0}%); {where}; the first: {firstRejection}"));
     }
-
-    private static string Describe(CsvMalformedReason reason) => reason switch
-    {
-        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field (quote the field and double its quotes)",
-        CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a quoted field",
-        CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed, so it runs to the end of the file",
-        _ => reason.ToString(),
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected: {Rejection}")]
     private static partial void LogRejectedRow(ILogger logger, string rejection);

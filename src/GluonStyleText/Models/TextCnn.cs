@@ -16,6 +16,7 @@ namespace GluonStyleText.Models;
 public sealed class TextCnn : nn.Module<Tensor, Tensor>
 {
     private readonly Embedding embedding;
+    private readonly Dropout2d embeddingDropout;
     private readonly ModuleList<Conv1d> convolutions;
     private readonly Dropout dropout;
     private readonly Linear output;
@@ -42,6 +43,7 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
         torch.manual_seed(options.Seed);
         int filters = options.EffectiveFilters;
         embedding = EmbeddingInitializer.Create(options, pretrainedEmbedding);
+        embeddingDropout = nn.Dropout2d(options.EmbeddingDropout);
         convolutions = nn.ModuleList(kernelSizes
             .Select(size => nn.Conv1d(options.EmbeddingSize, filters, size))
             .ToArray());
@@ -60,7 +62,7 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(input);
         using var scope = NewDisposeScope();
         var tokenIds = PadToLongestKernel(input);
-        var channelsFirst = embedding.call(tokenIds).transpose(1, 2);
+        var channelsFirst = DropWordVectors(embedding.call(tokenIds)).transpose(1, 2);
         var isToken = addMeanPooling ? tokenIds.ne(0).unsqueeze(1).to(channelsFirst.dtype) : null;
         var pooled = convolutions
             .SelectMany(convolution => Pool(nn.functional.relu(convolution.call(channelsFirst)), isToken))
@@ -68,6 +70,11 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
         var features = pooled.Count == 1 ? pooled[0] : cat(pooled, 1);
         return output.call(dropout.call(features)).MoveToOuterDisposeScope();
     }
+
+    // Dropout2d zeroes whole channels; with the words as channels ([batch, words, 1, width]) it
+    // drops whole word vectors, which regularises better than scattered single values.
+    private Tensor DropWordVectors(Tensor wordVectors) =>
+        embeddingDropout.call(wordVectors.unsqueeze(2)).squeeze(2);
 
     // Right padding means window t starts on a real token exactly when token t is real, so the
     // first columns of the token mask select the windows worth averaging.

@@ -137,6 +137,14 @@ public sealed class TextClassifierOptions
     [JsonPropertyName("cnn_pooling"), Required]
     public string CnnPooling { get; set; } = CnnPoolingModes.Max;
 
+    /// <summary>
+    /// Dropout on the CNN's word vectors, whole vectors at a time, before the convolutions; 0 (default)
+    /// disables. Fine-tuned embeddings of rare words overfit first, and this regularises them. (The
+    /// BiLSTM already applies <see cref="Dropout"/> to its word vectors.)
+    /// </summary>
+    [JsonPropertyName("embedding_dropout"), Range(0.0, 1.0, MaximumIsExclusive = true)]
+    public double EmbeddingDropout { get; set; }
+
     /// <summary>Words seen fewer times than this are left out of the vocabulary. Default 1.</summary>
     [JsonPropertyName("min_count"), Range(1, int.MaxValue)]
     public int MinCount { get; set; } = 1;
@@ -144,6 +152,10 @@ public sealed class TextClassifierOptions
     /// <summary>Map unknown words to id 1 (true, default) or drop them as the seed did (false).</summary>
     [JsonPropertyName("map_unknown_words")]
     public bool MapUnknownWords { get; set; } = true;
+
+    /// <summary>Texts longer than seq_len keep their last words instead of their first (the seed's). Default false.</summary>
+    [JsonPropertyName("keep_last_words")]
+    public bool KeepLastWords { get; set; }
 
     /// <summary>Seed of every random choice (split, initialisation, shuffling, dropout). Default 42, as the seed's split.</summary>
     [JsonPropertyName("seed")]
@@ -161,6 +173,16 @@ public sealed class TextClassifierOptions
     [JsonPropertyName("early_stopping_patience"), Range(0, int.MaxValue)]
     public int EarlyStoppingPatience { get; set; }
 
+    /// <summary>
+    /// After the run with its held-out validation has chosen the best epoch, train a fresh model on all
+    /// the texts (validation ones included) for that many epochs, and keep it. The held-out texts still
+    /// pick the epoch count and give the bundle's validation metrics; the final model learns from 25%
+    /// more texts (with the default 0.2 split), as the usual baselines (fastText, TF-IDF) do. Doubles
+    /// training time. Default false.
+    /// </summary>
+    [JsonPropertyName("refit_on_all_data")]
+    public bool RefitOnAllData { get; set; }
+
     /// <summary>Clip the gradient norm to this value; 0 disables. Default 0 (the trainer applies 5 for the LSTM when 0).</summary>
     [JsonPropertyName("max_grad_norm"), Range(0.0, 1e6)]
     public double MaxGradientNorm { get; set; }
@@ -176,6 +198,14 @@ public sealed class TextClassifierOptions
     /// <summary>Name of the label column in labeled CSV files. Default <c>sentiment</c>.</summary>
     [JsonPropertyName("label_column"), Required]
     public string LabelColumn { get; set; } = "sentiment";
+
+    /// <summary>A copy that later changes to this instance do not affect.</summary>
+    public TextClassifierOptions Clone()
+    {
+        var copy = (TextClassifierOptions)MemberwiseClone();
+        copy.KernelSizes = KernelSizes?.ToArray();
+        return copy;
+    }
 
     /// <summary>Kernel sizes the CNN uses: <see cref="KernelSizes"/> when set, else the single <see cref="KernelSize"/>.</summary>
     [JsonIgnore]

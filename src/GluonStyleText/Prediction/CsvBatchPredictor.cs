@@ -19,8 +19,10 @@ public sealed partial class CsvBatchPredictor
     private readonly TextClassifier _classifier;
     private readonly CsvPredictionOptions _options;
     private readonly ILogger _logger;
+    private readonly string[] _addedColumns;
 
     /// <summary>Creates a predictor that uses <paramref name="classifier"/> (not owned).</summary>
+    /// <exception cref="ArgumentException">An option is invalid, or two added columns would have the same name.</exception>
     public CsvBatchPredictor(TextClassifier classifier, CsvPredictionOptions? options = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(classifier);
@@ -28,6 +30,7 @@ public sealed partial class CsvBatchPredictor
         _options = options ?? new CsvPredictionOptions();
         _options.Validate();
         _logger = logger ?? NullLogger.Instance;
+        _addedColumns = AddedColumns(_options, classifier.Labels);
     }
 
     /// <summary>Classifies <paramref name="inputPath"/> into <paramref name="outputPath"/>.</summary>
@@ -67,8 +70,9 @@ public sealed partial class CsvBatchPredictor
         var stopwatch = Stopwatch.StartNew();
         var input = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
         await using var inputOwner = input.ConfigureAwait(false);
-        using var reader = CsvReader.Create(input, ReaderOptions(), leaveOpen: true);
-        var columns = ReadHeader(reader, inputPath);
+        CsvMalformedRecord? lastMalformed = null;
+        using var reader = CsvReader.Create(input, CsvFormat.ReaderOptions(_options.MaxTextLength, record => lastMalformed = record), leaveOpen: true);
+        var columns = ReadHeader(reader, inputPath, () => lastMalformed);
 
         var writer = CsvWriter.Create(new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16), options: null, leaveOpen: false);
         await using var writerOwner = writer.ConfigureAwait(false);
@@ -81,10 +85,10 @@ public sealed partial class CsvBatchPredictor
 
         long read = 0, predicted = 0, rejected = 0;
         var batch = new List<CsvRow>(_options.BatchSize);
-        while (reader.Read())
+        while (NextRecord(reader, inputPath))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            batch.Add(ReadRow(reader, columns));
+            batch.Add(ReadRow(reader, columns, lastMalformed));
             if (batch.Count == _options.BatchSize)
             {
                 (var ok, var bad) = await WriteBatchAsync(writer, batch, columns, cancellationToken).ConfigureAwait(false);
@@ -109,52 +113,51 @@ public sealed partial class CsvBatchPredictor
         return new CsvPredictionSummary(inputPath, outputPath, read, predicted, rejected, _classifier.Bundle.ModelHash, stopwatch.Elapsed);
     }
 
-    private static CsvReaderOptions ReaderOptions() => CsvReaderOptions.Default with
+    private static bool NextRecord(CsvReader reader, string inputPath)
     {
-        Separator = ',',
-        HasHeader = true,
-        Mode = CsvMode.Rfc4180,
-        TrackLineNumbers = true,
-        SkipEmptyLines = true,
-        DetectSeparatorHint = false,
-        TrimWhitespace = false,
-        MalformedData = CsvMalformedDataHandling.Recover,
-        FieldCountMismatch = CsvFieldCountHandling.Allow,
-    };
+        try
+        {
+            return reader.Read();
+        }
+        catch (CsvFormatException e)
+        {
+            throw CsvFormat.RecordTooLarge(inputPath, e, reader.LineNumber);
+        }
+    }
 
-    private CsvColumns ReadHeader(CsvReader reader, string inputPath)
+    private CsvColumns ReadHeader(CsvReader reader, string inputPath, Func<CsvMalformedRecord?> lastMalformed)
     {
-        reader.ReadHeader();
+        var line = CsvFormat.ReadHeader(reader, inputPath, $"a header with the column '{_options.TextColumn}'", lastMalformed);
         var headers = reader.Headers.ToArray();
-        if (headers.Length == 0)
-        {
-            throw new DataFormatException(inputPath, 1, null, RejectReason.BadHeader, $"the file is empty; expected a header with the column '{_options.TextColumn}'");
-        }
+        var textIndex = CsvFormat.ColumnIndex(reader, inputPath, _options.TextColumn, line);
 
-        var textIndex = Array.IndexOf(headers, _options.TextColumn);
-        if (textIndex < 0)
+        foreach (var name in _addedColumns.Where(headers.Contains))
         {
-            throw new DataFormatException(inputPath, 1, _options.TextColumn, RejectReason.MissingColumn,
-                $"the header has no column '{_options.TextColumn}'; its columns are {string.Join(", ", headers.Select(h => $"'{h}'"))}");
-        }
-
-        var added = new List<string> { _options.PredictionColumn, _options.ProbabilityColumn };
-        if (_options.IncludeClassProbabilities)
-        {
-            added.AddRange(_classifier.Labels.Select(label => $"{_options.ProbabilityColumn}_{label}"));
-        }
-
-        added.Add(_options.ErrorColumn);
-        foreach (var name in added.Where(headers.Contains))
-        {
-            throw new DataFormatException(inputPath, 1, name, RejectReason.BadHeader,
+            throw new DataFormatException(inputPath, line, name, RejectReason.BadHeader,
                 $"the input already has a column '{name}'; choose another name for the added column in {nameof(CsvPredictionOptions)}");
         }
 
-        return new CsvColumns(headers.Length, textIndex, [.. headers, .. added]);
+        return new CsvColumns(headers.Length, textIndex, [.. headers, .. _addedColumns]);
     }
 
-    private CsvRow ReadRow(CsvReader reader, CsvColumns columns)
+    /// <summary>The columns added after the input's, in order.</summary>
+    /// <exception cref="ArgumentException">Two of them would have the same name.</exception>
+    private static string[] AddedColumns(CsvPredictionOptions options, IReadOnlyList<string> labels)
+    {
+        var added = new List<string> { options.PredictionColumn, options.ProbabilityColumn };
+        if (options.IncludeClassProbabilities)
+        {
+            added.AddRange(labels.Select(label => $"{options.ProbabilityColumn}_{label}"));
+        }
+
+        added.Add(options.ErrorColumn);
+        var twice = added.GroupBy(name => name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
+        return twice is null
+            ? [.. added]
+            : throw new ArgumentException($"The output would have two columns named '{twice.Key}'; give the prediction, probability and error columns distinct names.", nameof(options));
+    }
+
+    private CsvRow ReadRow(CsvReader reader, CsvColumns columns, CsvMalformedRecord? lastMalformed)
     {
         // Keep the row as it came, padded to the header's width so the output stays rectangular.
         var fields = new string[columns.InputCount];
@@ -163,21 +166,36 @@ public sealed partial class CsvBatchPredictor
             fields[i] = i < reader.FieldCount ? reader.GetString(i) : "";
         }
 
-        string? error = null;
-        if (reader.FieldCount != columns.InputCount)
+        var line = reader.LineNumber;
+        var problem = RowProblem(reader, columns, fields[columns.TextIndex], line, lastMalformed);
+        return new CsvRow(fields, problem is null ? null : $"line {line}: {problem}");
+    }
+
+    private string? RowProblem(CsvReader reader, CsvColumns columns, string text, long line, CsvMalformedRecord? lastMalformed)
+    {
+        if (lastMalformed is { } malformed && malformed.LineNumber == line)
         {
-            error = $"line {reader.LineNumber}: expected {columns.InputCount} fields, as in the header, found {reader.FieldCount}";
-        }
-        else if (string.IsNullOrWhiteSpace(fields[columns.TextIndex]))
-        {
-            error = $"line {reader.LineNumber}: the text is empty";
-        }
-        else if (fields[columns.TextIndex].Length > _options.MaxTextLength)
-        {
-            error = $"line {reader.LineNumber}: the text has {fields[columns.TextIndex].Length:N0} characters, more than the maximum of {_options.MaxTextLength:N0}";
+            return $"malformed quoting: {CsvFormat.Describe(malformed.Reason)}";
         }
 
-        return new CsvRow(fields, error);
+        if (reader.FieldCount != columns.InputCount)
+        {
+            return $"expected {columns.InputCount} fields, as in the header, found {reader.FieldCount}";
+        }
+
+        if (CsvFormat.InvalidUtf8(reader, line) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "the text is empty";
+        }
+
+        return text.Length > _options.MaxTextLength
+            ? string.Create(CultureInfo.InvariantCulture, $"the text has {text.Length:N0} characters, more than the maximum of {_options.MaxTextLength:N0}")
+            : null;
     }
 
     private async Task<(int Predicted, int Rejected)> WriteBatchAsync(CsvWriter writer, List<CsvRow> batch, CsvColumns columns, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public sealed class TextClassifier : IDisposable
     private readonly ModelBundle _bundle;
     private readonly Device _device;
     private readonly object _forwardLock = new();
-    private readonly string[] _labels;
+    private readonly IReadOnlyList<string> _labels;
 
     /// <summary>Wraps an already loaded bundle; the classifier owns and disposes it.</summary>
     public TextClassifier(ModelBundle bundle)
@@ -26,7 +26,8 @@ public sealed class TextClassifier : IDisposable
         ArgumentNullException.ThrowIfNull(bundle);
         _bundle = bundle;
         _device = bundle.Model.parameters().First().device;
-        _labels = Enumerable.Range(0, bundle.Labels.Count).Select(bundle.Labels.GetLabel).ToArray();
+        // Read-only, because every prediction hands the same list out.
+        _labels = Array.AsReadOnly(Enumerable.Range(0, bundle.Labels.Count).Select(bundle.Labels.GetLabel).ToArray());
     }
 
     /// <summary>Loads and verifies a bundle (folder or .zip) and wraps it.</summary>
@@ -41,7 +42,12 @@ public sealed class TextClassifier : IDisposable
     public IReadOnlyList<string> Labels => _labels;
 
     /// <summary>Classifies one text.</summary>
-    public Prediction Predict(string text) => PredictBatch([text])[0];
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public Prediction Predict(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return PredictBatch([text])[0];
+    }
 
     /// <summary>Classifies many texts, in batches of <paramref name="batchSize"/>; results are in input order.</summary>
     public IReadOnlyList<Prediction> PredictBatch(IReadOnlyList<string> texts, int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
@@ -55,7 +61,7 @@ public sealed class TextClassifier : IDisposable
             var count = Math.Min(batchSize, texts.Count - start);
             var chunk = texts is List<string> list ? list.GetRange(start, count) : texts.Skip(start).Take(count).ToList();
             var probabilities = PredictProbabilities(chunk, cancellationToken);
-            var classes = _labels.Length;
+            var classes = _labels.Count;
             for (var row = 0; row < count; row++)
             {
                 var rowProbabilities = probabilities.AsSpan(row * classes, classes).ToArray();

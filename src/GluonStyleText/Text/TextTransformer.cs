@@ -10,7 +10,7 @@ namespace GluonStyleText.Text;
 /// Turns texts into fixed-length sequences of word ids, the input of the classifiers: the seed's
 /// TextTransformer, Unicode-aware and fast. Words come from <see cref="TextTokenizer"/>; ids come from a
 /// <see cref="Vocabulary"/> learned by <see cref="Fit"/>. A sequence holds the ids of the text's first
-/// <see cref="SequenceLength"/> words, then zeros (padding). Unlike the seed, which clipped rare words'
+/// <see cref="SequenceLength"/> words (or last, with <see cref="TextTransformerOptions.KeepLastWords"/>), then zeros (padding). Unlike the seed, which clipped rare words'
 /// ids to vocab_size - 1 and dropped unseen words, every word outside the vocabulary gets
 /// <see cref="Vocabulary.UnknownId"/> (or is dropped, with <see cref="TextTransformerOptions.MapUnknownWords"/> false).
 /// Immutable and thread-safe.
@@ -19,6 +19,7 @@ public sealed class TextTransformer
 {
     private readonly TextTransformerOptions _options;
     private readonly bool _mapUnknownWords;
+    private readonly bool _keepLastWords;
 
     /// <summary>A transformer with a known vocabulary.</summary>
     /// <param name="options">Options; copied, and validated.</param>
@@ -37,6 +38,7 @@ public sealed class TextTransformer
                 nameof(vocabulary));
         }
         _mapUnknownWords = _options.MapUnknownWords;
+        _keepLastWords = _options.KeepLastWords;
         Vocabulary = vocabulary;
         Tokenizer = new TextTokenizer(_options);
     }
@@ -99,7 +101,7 @@ public sealed class TextTransformer
         TextTransformerFile.Save(this, stream);
     }
 
-    /// <summary>The ids of one text: its first <see cref="SequenceLength"/> known words, then zeros.</summary>
+    /// <summary>The ids of one text: its first (or last) <see cref="SequenceLength"/> known words, then zeros.</summary>
     /// <param name="text">The text.</param>
     public long[] Encode(string text)
     {
@@ -225,7 +227,10 @@ public sealed class TextTransformer
 
     // Compiled fully optimized at once: a single batch may be over before tiered compilation would get to it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int EncodeInto(ReadOnlySpan<char> text, Span<long> destination)
+    private int EncodeInto(ReadOnlySpan<char> text, Span<long> destination) =>
+        _keepLastWords ? EncodeLastWordsInto(text, destination) : EncodeFirstWordsInto(text, destination);
+
+    private int EncodeFirstWordsInto(ReadOnlySpan<char> text, Span<long> destination)
     {
         var count = 0;
         foreach (var word in Tokenizer.EnumerateTokens(text))
@@ -242,6 +247,32 @@ public sealed class TextTransformer
         }
         destination[count..].Clear();
         return count;
+    }
+
+    // The destination is used as a ring, so a text of any length is read once without a buffer;
+    // when the ring wrapped, rotating it puts the oldest kept word first again.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int EncodeLastWordsInto(ReadOnlySpan<char> text, Span<long> destination)
+    {
+        long seen = 0;
+        foreach (var word in Tokenizer.EnumerateTokens(text))
+        {
+            if (Vocabulary.TryGetId(word, out var id) || _mapUnknownWords)
+            {
+                destination[(int)(seen % destination.Length)] = id;
+                seen++;
+            }
+        }
+        if (seen <= destination.Length)
+        {
+            destination[(int)seen..].Clear();
+            return (int)seen;
+        }
+        var oldest = (int)(seen % destination.Length);
+        destination[..oldest].Reverse();
+        destination[oldest..].Reverse();
+        destination.Reverse();
+        return destination.Length;
     }
 
     private static void CheckTexts(IReadOnlyList<string> texts)

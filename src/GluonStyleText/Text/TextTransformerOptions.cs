@@ -21,7 +21,7 @@ public sealed class TextTransformerOptions
     /// <summary>Largest accepted <see cref="VocabularySize"/>.</summary>
     public const int MaxVocabularySize = 10_000_000;
 
-    /// <summary>Ids per encoded text: longer texts keep their first words, shorter ones are padded with 0. Default 500.</summary>
+    /// <summary>Ids per encoded text: longer texts keep their first words (or their last, with <see cref="KeepLastWords"/>), shorter ones are padded with 0. Default 500.</summary>
     [JsonPropertyName("seq_len"), Range(1, MaxSequenceLength)]
     public int SequenceLength { get; set; } = 500;
 
@@ -35,6 +35,14 @@ public sealed class TextTransformerOptions
     /// <summary>Words seen fewer times than this while fitting are left out of the vocabulary. Default 1.</summary>
     [JsonPropertyName("min_count"), Range(1, int.MaxValue)]
     public int MinCount { get; set; } = 1;
+
+    /// <summary>
+    /// For texts longer than <see cref="SequenceLength"/> words, keep the last words instead of the first
+    /// (the seed kept the first). Reviews and claims often end with their verdict. Padding stays at
+    /// the end either way. Default false.
+    /// </summary>
+    [JsonPropertyName("keep_last_words")]
+    public bool KeepLastWords { get; set; }
 
     /// <summary>
     /// Encode words missing from the vocabulary as id 1 (true, default), or drop them as the seed did (false).
@@ -60,7 +68,7 @@ public sealed class TextTransformerOptions
     [JsonPropertyName("split_cjk_characters")]
     public bool SplitCjkCharacters { get; set; } = true;
 
-    /// <summary>The text-related settings of a classifier configuration (seq_len, vocab_size, min_count, map_unknown_words); the rest keep their defaults.</summary>
+    /// <summary>The text-related settings of a classifier configuration (seq_len, vocab_size, min_count, map_unknown_words, keep_last_words); the rest keep their defaults.</summary>
     /// <param name="options">The classifier configuration.</param>
     public static TextTransformerOptions From(TextClassifierOptions options)
     {
@@ -71,6 +79,7 @@ public sealed class TextTransformerOptions
             VocabularySize = options.VocabularySize,
             MinCount = options.MinCount,
             MapUnknownWords = options.MapUnknownWords,
+            KeepLastWords = options.KeepLastWords,
         };
     }
 

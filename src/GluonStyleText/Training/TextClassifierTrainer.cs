@@ -8,6 +8,8 @@ using GluonStyleText.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace GluonStyleText.Training;
 
@@ -39,10 +41,12 @@ public sealed partial class TextClassifierTrainer
     /// <summary>Trains on a labeled CSV file (columns <c>text_column</c> and <c>label_column</c>) and writes the bundle.</summary>
     /// <param name="csvPath">The labeled training file.</param>
     /// <param name="bundlePath">Where to write the model bundle: a folder, or a file ending in <c>.zip</c>.</param>
-    /// <param name="run">Checkpointing and resuming; null for neither.</param>
+    /// <param name="run">Checkpointing and resuming; null for neither. A resumed run keeps the checkpoint's vocabulary and labels.</param>
     /// <param name="progress">Told after every batch.</param>
-    /// <param name="cancellationToken">Cancelling keeps and saves the best model so far.</param>
-    /// <exception cref="DataFormatException">A row of the file is bad; the message names file, line and reason.</exception>
+    /// <param name="cancellationToken">Cancelling after the first epoch keeps and saves the best model so far (<see cref="TrainingResult.Cancelled"/>); cancelling before it throws.</param>
+    /// <exception cref="DataFormatException">A row of the file is bad, or (when resuming) has a label the checkpoint does not know; the message names file, line and reason.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled before the first epoch completed; no bundle is written.</exception>
+    /// <exception cref="FileNotFoundException">The checkpoint to resume from does not exist.</exception>
     public TextClassifierTrainingResult TrainFromCsv(
         string csvPath,
         string bundlePath,
@@ -50,12 +54,22 @@ public sealed partial class TextClassifierTrainer
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var data = LabeledCsvFile.Load(csvPath, LabeledCsvOptions.From(_options), labelMap: null, _logger, cancellationToken);
+        var resumed = ReadCheckpoint(run);
+        var data = LabeledCsvFile.Load(csvPath, LabeledCsvOptions.From(_options), resumed?.Labels, _logger, cancellationToken);
         LogRead(_logger, data.Count, csvPath, data.Summary.RowsRejected);
-        return Train(data.Texts, data.ClassIds, data.LabelMap, bundlePath, run, progress, cancellationToken);
+        return Train(data.Texts, data.ClassIds, data.LabelMap, resumed?.Transformer, bundlePath, run, progress, cancellationToken);
     }
 
     /// <summary>Trains on texts and their labels (any strings, e.g. claim categories) and writes the bundle.</summary>
+    /// <param name="texts">The training texts.</param>
+    /// <param name="labels">The label of each text.</param>
+    /// <param name="bundlePath">Where to write the model bundle: a folder, or a file ending in <c>.zip</c>.</param>
+    /// <param name="run">Checkpointing and resuming; null for neither. A resumed run keeps the checkpoint's vocabulary and labels.</param>
+    /// <param name="progress">Told after every batch.</param>
+    /// <param name="cancellationToken">Cancelling after the first epoch keeps and saves the best model so far (<see cref="TrainingResult.Cancelled"/>); cancelling before it throws.</param>
+    /// <exception cref="ArgumentException">Texts and labels differ in number, there are more labels than n_classes, or (when resuming) a label the checkpoint does not know.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled before the first epoch completed; no bundle is written.</exception>
+    /// <exception cref="FileNotFoundException">The checkpoint to resume from does not exist.</exception>
     public TextClassifierTrainingResult Train(
         IReadOnlyList<string> texts,
         IReadOnlyList<string> labels,
@@ -71,15 +85,27 @@ public sealed partial class TextClassifierTrainer
             throw new ArgumentException($"There are {texts.Count} texts but {labels.Count} labels; each text needs one label.", nameof(labels));
         }
 
-        var labelMap = LabelMap.FromTrainingLabels(labels);
-        var classIds = labels.Select(labelMap.GetId).ToArray();
-        return Train(texts, classIds, labelMap, bundlePath, run, progress, cancellationToken);
+        var resumed = ReadCheckpoint(run);
+        var labelMap = resumed?.Labels ?? LabelMap.FromTrainingLabels(labels);
+        var classIds = new int[labels.Count];
+        for (var i = 0; i < labels.Count; i++)
+        {
+            classIds[i] = labelMap.TryGetId(labels[i], out var id)
+                ? id
+                : throw new ArgumentException($"Label {i}: {labelMap.DescribeUnknown(labels[i])}, the labels of the checkpoint in '{run!.ResumeFrom}' that this run resumes.", nameof(labels));
+        }
+
+        return Train(texts, classIds, labelMap, resumed?.Transformer, bundlePath, run, progress, cancellationToken);
     }
+
+    private static TextClassifierTrainerCheckpoint? ReadCheckpoint(TrainingRunOptions? run) =>
+        run?.ResumeFrom is { } directory ? TextClassifierTrainerCheckpoint.Read(directory) : null;
 
     private TextClassifierTrainingResult Train(
         IReadOnlyList<string> texts,
         IReadOnlyList<int> classIds,
         LabelMap labelMap,
+        TextTransformer? resumedTransformer,
         string bundlePath,
         TrainingRunOptions? run,
         IProgress<TrainingProgress>? progress,
@@ -93,17 +119,20 @@ public sealed partial class TextClassifierTrainer
                 $"n_classes is {_options.NumberOfClasses} but the training data has {labelMap.Count} labels ({string.Join(", ", labelMap.Labels.Take(20))}); set n_classes to {labelMap.Count}.");
         }
 
-        var transformer = TextTransformer.Fit(texts, TextTransformerOptions.From(_options), cancellationToken: cancellationToken);
+        var transformer = resumedTransformer ?? TextTransformer.Fit(texts, TextTransformerOptions.From(_options), cancellationToken: cancellationToken);
         LogVocabulary(_logger, transformer.Vocabulary.Count, texts.Count);
+        if (run?.CheckpointDirectory is { } checkpoints)
+        {
+            new TextClassifierTrainerCheckpoint(transformer, labelMap).Write(checkpoints, freshRun: run.ResumeFrom is null);
+        }
+
         var dataset = new EncodedDataset(EncodeAll(transformer, texts, cancellationToken), [.. classIds], _options.SequenceLength);
 
         double? coverage = null;
         float[]? pretrained = null;
         if (_options.UsePretrainedEmbeddings)
         {
-            var matrix = LoadEmbeddings(transformer, cancellationToken);
-            coverage = matrix.Coverage;
-            pretrained = matrix.Values;
+            (pretrained, coverage) = LoadEmbeddings(transformer, cancellationToken);
         }
 
         using var model = pretrained is null
@@ -111,8 +140,16 @@ public sealed partial class TextClassifierTrainer
             : TextClassifierModelFactory.Create(_options, pretrained);
         var result = new Trainer(_options, _logger).Train(
             model, dataset, validation: null, run?.CheckpointDirectory, run?.ResumeFrom, progress, cancellationToken);
+        if (result.Cancelled && result.BestEpoch is null)
+        {
+            // The weights are as initialised: a bundle of them would classify at random, so none is written.
+            throw new OperationCanceledException("Training was cancelled before its first epoch completed; no model bundle was written.", cancellationToken);
+        }
 
-        ModelBundle.Save(bundlePath, _options, transformer, labelMap, model, result.BestValidationMetrics);
+        using var refitted = _options.RefitOnAllData && !result.Cancelled
+            ? Refit(dataset, pretrained, result.BestEpoch!.Value + 1, progress, cancellationToken)
+            : null;
+        ModelBundle.Save(bundlePath, _options, transformer, labelMap, refitted ?? model, result.BestValidationMetrics);
         LogSaved(_logger, bundlePath, result.BestValidationMetrics?.Accuracy ?? double.NaN);
         return new TextClassifierTrainingResult
         {
@@ -125,6 +162,22 @@ public sealed partial class TextClassifierTrainer
         };
     }
 
+    // A cancelled refit returns null, so that the bundle keeps the validated model rather than a
+    // partly trained one.
+    private nn.Module<Tensor, Tensor>? Refit(EncodedDataset dataset, float[]? pretrained, int epochs, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var options = _options.Clone();
+        options.Epochs = epochs;
+        var model = pretrained is null ? TextClassifierModelFactory.Create(options) : TextClassifierModelFactory.Create(options, pretrained);
+        if (new Trainer(options, _logger).TrainAllEpochs(model, dataset, progress, cancellationToken) is null)
+        {
+            model.Dispose();
+            return null;
+        }
+
+        return model;
+    }
+
     /// <summary>Encodes every text into one row-major <c>[texts, seq_len]</c> array, in parallel.</summary>
     internal static long[] EncodeAll(TextTransformer transformer, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
@@ -135,7 +188,7 @@ public sealed partial class TextClassifierTrainer
         return ids;
     }
 
-    private EmbeddingMatrix LoadEmbeddings(TextTransformer transformer, CancellationToken cancellationToken)
+    private (float[] Values, double Coverage) LoadEmbeddings(TextTransformer transformer, CancellationToken cancellationToken)
     {
         // One row per id the model has: ids the vocabulary leaves unused get an empty word, which no
         // vectors file contains, so they are initialised at random like any other missing word.
@@ -147,8 +200,12 @@ public sealed partial class TextClassifierTrainer
         }
 
         var matrix = PretrainedEmbeddingLoader.Load(_options.EmbeddingsPath!, words, EmbeddingLoadOptions.From(_options), cancellationToken: cancellationToken);
-        LogEmbeddings(_logger, matrix.WordsFound, matrix.WordsSearched, matrix.Coverage, _options.EmbeddingsPath!);
-        return matrix;
+
+        // The share of the vocabulary's real words, not of every row: unused ids were never words.
+        var searched = transformer.Vocabulary.Count - Vocabulary.ReservedCount;
+        var coverage = searched <= 0 ? 0 : (double)matrix.WordsFound / searched;
+        LogEmbeddings(_logger, matrix.WordsFound, searched, coverage, _options.EmbeddingsPath!);
+        return (matrix.Values, coverage);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Read {Rows} labeled texts from {Path} ({Rejected} rejected)")]

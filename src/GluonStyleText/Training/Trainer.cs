@@ -107,6 +107,56 @@ public sealed class Trainer
         return Finish(state, model, cancelled);
     }
 
+    /// <summary>
+    /// Trains <paramref name="model"/> on every text of <paramref name="data"/> for exactly <c>num_epoch</c>
+    /// epochs, with no validation, and leaves it in evaluation mode with the last epoch's weights: the
+    /// refit after <see cref="Train"/> has chosen the number of epochs on held-out texts.
+    /// </summary>
+    /// <param name="model">A freshly initialised classifier.</param>
+    /// <param name="data">All the training texts.</param>
+    /// <param name="progress">Told after every batch.</param>
+    /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <returns>The mean training loss of each epoch; null when cancelled (the model is then only partly trained).</returns>
+    public IReadOnlyList<double>? TrainAllEpochs(
+        nn.Module<Tensor, Tensor> model,
+        EncodedDataset data,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        CheckIds(data);
+        if (options.Threads > 0)
+        {
+            set_num_threads(options.Threads);
+        }
+
+        var device = DeviceSelector.Resolve(options.Device);
+        model.to(device);
+        var parameters = model.parameters().Where(parameter => parameter.requires_grad).ToList();
+        using var optimizer = OptimizerFactory.Create(options.Optimizer, parameters, options.LearningRate, options.WeightDecay);
+        var run = new EpochRunner(this, model, optimizer, parameters, data, device, progress, cancellationToken);
+        TrainerLog.Refitting(logger, model.GetName(), data.Count, options.Epochs);
+
+        var losses = new List<double>();
+        var schedule = new LearningRateSchedule(options.PowerDecay, options.EpochFactor);
+        double learningRate = options.LearningRate;
+        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            if (run.TrainEpoch(epoch, learningRate) is not { } loss)
+            {
+                return null;
+            }
+
+            losses.Add(loss);
+            TrainerLog.RefitEpochDone(logger, epoch, loss, learningRate);
+            learningRate = schedule.NextRate(learningRate, epoch);
+        }
+
+        model.eval();
+        return losses;
+    }
+
     /// <summary>Gradient-norm limit applied to <paramref name="model"/>: the option when set, else 5 for the LSTM and none for the CNN.</summary>
     /// <param name="model">The model being trained.</param>
     public double GradientNormLimit(nn.Module model) =>

@@ -33,4 +33,12 @@ internal static partial class TrainerLog
     [LoggerMessage(EventId = 7, Level = LogLevel.Information,
         Message = "Restored the weights of epoch {Epoch} (validation loss {ValidationLoss:F4}, accuracy {ValidationAccuracy:P2})")]
     public static partial void RestoredBest(ILogger logger, int epoch, double validationLoss, double validationAccuracy);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information,
+        Message = "Refitting a fresh {Model} on all {Count} texts for {Epochs} epochs, the number the validation chose")]
+    public static partial void Refitting(ILogger logger, string model, int count, int epochs);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information,
+        Message = "Refit epoch {Epoch}: training loss {TrainingLoss:F4}, learning rate {LearningRate:G4}")]
+    public static partial void RefitEpochDone(ILogger logger, int epoch, double trainingLoss, double learningRate);
 }

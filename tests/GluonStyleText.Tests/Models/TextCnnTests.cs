@@ -100,4 +100,24 @@ public sealed class TextCnnTests
 
         Assert.True(model.call(text).allclose(model.call(paddedText), rtol: 1e-5, atol: 1e-6));
     }
+
+    [Fact]
+    public void EmbeddingDropoutActsInTrainingOnly()
+    {
+        using var scope = NewDisposeScope();
+        var options = ToyData.Options(cnn: true);
+        options.KernelSizes = [1];
+        options.Dropout = 0;
+        using var withoutDropout = new TextCnn(options);
+        options.EmbeddingDropout = 0.5;
+        using var withDropout = new TextCnn(options);
+        var text = randint(2, options.VocabularySize, [8, options.SequenceLength]);
+
+        withDropout.eval();
+        withoutDropout.eval();
+        Assert.True(withDropout.call(text).allclose(withoutDropout.call(text)));
+
+        withDropout.train();
+        Assert.False(withDropout.call(text).allclose(withDropout.call(text)));
+    }
 }

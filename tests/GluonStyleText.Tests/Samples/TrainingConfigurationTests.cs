@@ -20,13 +20,15 @@ public sealed class TrainingConfigurationTests
     }
 
     [Fact]
-    public void TheFastAndBiLstmPresetsAreValidFiles()
+    public void TheFastAccurateAndBiLstmPresetsAreValidFiles()
     {
         var fast = new TrainingConfiguration { Preset = TrainingPresets.Fast }.Build(NullLogger.Instance);
+        var accurate = new TrainingConfiguration { Preset = TrainingPresets.Accurate }.Build(NullLogger.Instance);
         var bilstm = new TrainingConfiguration { Preset = TrainingPresets.BiLstm }.Build(NullLogger.Instance);
 
         Assert.True(fast.Cnn);
         Assert.NotEmpty(fast.EffectiveKernelSizes);
+        Assert.True(accurate.Cnn && accurate.RefitOnAllData);
         Assert.False(bilstm.Cnn);
         Assert.All(TrainingPresets.Names, name => Assert.True(File.Exists(TrainingPresets.PathOf(name)), name));
     }

@@ -4,7 +4,7 @@ namespace GluonStyleText.Tests.Text;
 
 public sealed class TextTransformerTests
 {
-    private static TextTransformer FitSmall(int sequenceLength = 6, int vocabularySize = 100, bool mapUnknownWords = true, int minCount = 1) =>
+    private static TextTransformer FitSmall(int sequenceLength = 6, int vocabularySize = 100, bool mapUnknownWords = true, int minCount = 1, bool keepLastWords = false) =>
         TextTransformer.Fit(
             ["the cat sat on the mat", "the dog sat", "a cat and a dog"],
             new TextTransformerOptions
@@ -13,6 +13,7 @@ public sealed class TextTransformerTests
                 VocabularySize = vocabularySize,
                 MapUnknownWords = mapUnknownWords,
                 MinCount = minCount,
+                KeepLastWords = keepLastWords,
             });
 
     [Fact]
@@ -178,5 +179,48 @@ public sealed class TextTransformerTests
         Assert.Equal(4, transformer.GetOptions().SequenceLength);
         Assert.Throws<ArgumentOutOfRangeException>(
             () => new TextTransformer(new TextTransformerOptions { SequenceLength = 0 }, new Vocabulary(["a"])));
+    }
+
+    [Theory]
+    [InlineData("cat dog", new long[] { 4, 5, 0, 0 })]
+    [InlineData("the a cat dog", new long[] { 2, 3, 4, 5 })]
+    [InlineData("the a cat dog sat", new long[] { 3, 4, 5, 6 })]
+    [InlineData("on mat the a cat dog sat and", new long[] { 4, 5, 6, 7 })]
+    public void KeepLastWordsKeepsTheEndInOrderAndPadsOnTheRight(string text, long[] expected)
+    {
+        var transformer = FitSmall(sequenceLength: 4, keepLastWords: true);
+
+        Assert.Equal(expected, transformer.Encode(text));
+    }
+
+    [Fact]
+    public void KeepLastWordsSkipsDroppedUnknownWordsAndAgreesWithTheBatchEncoder()
+    {
+        var transformer = FitSmall(sequenceLength: 3, mapUnknownWords: false, keepLastWords: true);
+        string[] texts = ["the cat zebra sat yak on", "dog", "a b c d e f g h the"];
+
+        var batch = transformer.EncodeBatch(texts);
+
+        Assert.Equal(new long[] { 4, 6, 9 }, transformer.Encode(texts[0]));
+        Assert.Equal(new long[] { 5, 0, 0 }, transformer.Encode(texts[1]));
+        Assert.Equal(new long[] { 3, 2, 0 }, transformer.Encode(texts[2]));
+        for (var row = 0; row < texts.Length; row++)
+        {
+            Assert.Equal(transformer.Encode(texts[row]), Enumerable.Range(0, 3).Select(i => batch[row, i]).ToArray());
+        }
+    }
+
+    [Fact]
+    public void KeepLastWordsSurvivesSavingAndLoading()
+    {
+        var transformer = FitSmall(sequenceLength: 2, keepLastWords: true);
+        using var stream = new MemoryStream();
+        transformer.Save(stream);
+        stream.Position = 0;
+
+        var loaded = TextTransformer.Load(stream, "transformer.json");
+
+        Assert.True(loaded.GetOptions().KeepLastWords);
+        Assert.Equal(new long[] { 5, 6 }, loaded.Encode("the cat dog sat"));
     }
 }
