@@ -96,6 +96,7 @@ internal static class ModelRun
         ["n_layers"] = options.Layers,
         ["bidirectional"] = options.Bidirectional,
         ["dropout"] = options.Dropout,
+        ["embedding_dropout"] = options.EmbeddingDropout,
         ["optimizer"] = options.Optimizer,
         ["learning_rate"] = options.LearningRate,
         ["weight_decay"] = options.WeightDecay,

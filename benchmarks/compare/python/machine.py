@@ -67,6 +67,7 @@ def main():
         "peak_gflops_effective": args.threads * megahertz / 1e3 * per_core_cycle_effective,
         "amd_256_bit_pipes": amd_256_bit_pipes,
         "kernel": platform.release(), "python": platform.python_version(),
+        "load_average_at_start": os.getloadavg(),
     }))
 
 

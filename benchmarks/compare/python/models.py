@@ -1,7 +1,7 @@
 """PyTorch twins of our TextCnn and BiLstmClassifier, timed the way GluonStyleText.Compare times ours.
 
 The shapes come from our own resolved configuration (GluonStyleText.Compare shapes), so both sides
-build the same network: the CNN is embedding (padding row 0) -> one Conv1d per kernel size over the
+build the same network: the CNN is embedding (padding row 0) -> word-vector dropout -> one Conv1d per kernel size over the
 embedding channels -> ReLU -> max over time (plus the mean over real-token windows for max_mean) ->
 dropout -> linear; the BiLSTM is embedding -> dropout -> per layer one forward LSTM and one LSTM over
 each text reversed within its length -> mean and max over real tokens -> dropout -> linear, as ours
@@ -29,12 +29,14 @@ class TextCnn(nn.Module):
         self.convolutions = nn.ModuleList(
             nn.Conv1d(shapes["embed_size"], shapes["filters"], size) for size in shapes["kernel_sizes"])
         self.mean_pooling = shapes["cnn_pooling"] == "max_mean"
+        self.word_dropout = nn.Dropout2d(shapes.get("embedding_dropout", 0.0))
         self.dropout = nn.Dropout(shapes["dropout"])
         features = shapes["filters"] * len(shapes["kernel_sizes"]) * (2 if self.mean_pooling else 1)
         self.output = nn.Linear(features, shapes["n_classes"])
 
     def forward(self, ids):
-        channels_first = self.embedding(ids).transpose(1, 2)
+        # Whole word vectors dropped, as ours does (Dropout2d over [batch, words, 1, width]).
+        channels_first = self.word_dropout(self.embedding(ids).unsqueeze(2)).squeeze(2).transpose(1, 2)
         is_token = ids.ne(0).unsqueeze(1).to(channels_first.dtype)
         pooled = []
         for convolution in self.convolutions:

@@ -58,28 +58,42 @@ def fmt(value, digits=1):
     return "n/a" if value != value else f"{value:,.{digits}f}"
 
 
-def machine_section(machine, sgemm, threads):
+def peak(machine, threads, key):
+    """FP32 peak in GFLOP/s of `threads` cores at the nominal clock."""
+    return threads * machine["mhz"] / 1e3 * machine[key]
+
+
+def machine_section(machines, sgemm):
+    machine = machines[0]
     lines = [
         "## Machine",
         "",
         f"- CPU: {machine['cpu_model']} ({machine['vendor']}, family {machine['family']}, model {machine['model']}"
         f"{', ' + machine['core'] if machine.get('core') else ''}), "
         f"{machine['cores']} cores, {machine['mhz']:.0f} MHz as /proc/cpuinfo reports it; SIMD: {', '.join(machine['simd'])}",
-        f"- Threads given to every contender: {threads}",
-        f"- FP32 peak on {threads} cores from the flags: {fmt(machine['peak_gflops_by_flags'], 0)} GFLOP/s "
-        f"({machine['flops_per_cycle_per_core_by_flags']} FLOP per cycle and core: 2 FMA pipes x 16 AVX-512 lanes x 2)",
+        f"- FP32 peak per core from the flags: {fmt(peak(machine, 1, 'flops_per_cycle_per_core_by_flags'), 0)} GFLOP/s "
+        f"({machine['flops_per_cycle_per_core_by_flags']} FLOP per cycle: 2 FMA pipes x 16 AVX-512 lanes x 2)",
     ]
     if machine["amd_256_bit_pipes"]:
         lines.append(
-            f"- This AMD core (family 0x19, Zen 3/4) runs AVX-512 on 256-bit pipes: effective peak "
-            f"{fmt(machine['peak_gflops_effective'], 0)} GFLOP/s ({machine['flops_per_cycle_per_core_effective']} FLOP per cycle and core). "
+            f"- This AMD core (family 0x19) runs AVX-512 on 256-bit pipes: effective peak "
+            f"{fmt(peak(machine, 1, 'flops_per_cycle_per_core_effective'), 0)} GFLOP/s per core "
+            f"({machine['flops_per_cycle_per_core_effective']} FLOP per cycle). "
             "Both peaks use the nominal clock above; a core that boosts above it can exceed them.")
-    for contender, label in (("ours", "our libtorch (TorchSharp)"), ("pytorch", "Debian's PyTorch (OpenBLAS)")):
-        runs = [row for row in sgemm if row["contender"] == contender]
-        if runs:
-            lines.append(f"- Measured FP32 matrix multiply (2048 x 2048, {threads} threads), {label}: "
-                         f"{fmt(median([row['gflops'] for row in runs]), 0)} GFLOP/s, the practical ceiling")
+    groups = collections.defaultdict(list)
+    for row in sgemm:
+        groups[(row["contender"], row["threads"])].append(row["gflops"])
+    for (contender, threads), values in sorted(groups.items()):
+        label = "our libtorch (TorchSharp)" if contender == "ours" else "Debian's PyTorch (OpenBLAS)"
+        lines.append(f"- Measured FP32 matrix multiply (2048 x 2048) on {threads} thread(s), {label}: "
+                     f"{fmt(median(values), 0)} GFLOP/s, the practical ceiling")
     lines.append(f"- Date: {machine['date']}; Linux {machine['kernel']}; Python {machine['python']}")
+    loads = [m["load_average_at_start"] for m in machines if "load_average_at_start" in m]
+    if loads:
+        lines.append("- Load average (1 min) when each part of the run started: "
+                     + ", ".join(f"{load[0]:.1f}" for load in loads)
+                     + f" on {machine['cores']} cores: other work shared the machine, which is why the contenders "
+                     "are interleaved and only ratios and medians are reported")
     return lines
 
 
@@ -116,36 +130,40 @@ def text_section(rows):
 def model_section(rows, shapes, machine):
     groups = collections.defaultdict(list)
     for row in rows:
-        groups[(row["model"], row["mode"], row["contender"])].append(row)
+        groups[(row["model"], row["mode"], row["threads"], row["contender"])].append(row)
+    threads = sorted({row["threads"] for row in rows})
     lines = [
         "## 2. Models: training step and inference, ours vs PyTorch",
         "",
         "Same networks on both sides (built from the same resolved configuration; the parameter counts below match), "
-        "full-length random token ids, the same thread count. A training step is zero_grad, forward, cross entropy, "
+        f"full-length random token ids, the same thread count ({', '.join(map(str, threads))}). A training step is zero_grad, forward, cross entropy, "
         "backward, gradient clipping (BiLSTM: norm 5), Adam step; inference is one forward pass without gradients. "
         f"Each run times {len(rows[0]['step_seconds'])} steps after a warm-up step and keeps their median; the table "
         "gives the median over runs (\"Runs\": ours + PyTorch).",
         "",
-        "| Model | Mode | Batch | Parameters | Runs | GluonStyleText ex/s | PyTorch ex/s | Ours / PyTorch |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| Model | Mode | Threads | Batch | Parameters | Runs | GluonStyleText ex/s | PyTorch ex/s | Ours / PyTorch |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     order = [name for name in MODEL_NAMES if any(key[0] == name for key in groups)]
     ratios = {}
-    for name in order:
-        for mode in ("train", "infer"):
-            ours = groups.get((name, mode, "ours"), [])
-            theirs = groups.get((name, mode, "pytorch"), [])
-            if not ours and not theirs:
-                continue
-            ours_speed = median([row["examples_per_s"] for row in ours])
-            their_speed = median([row["examples_per_s"] for row in theirs])
-            ratios[(name, mode)] = ours_speed / their_speed
-            parameters = {row["parameters"] for row in ours + theirs}
-            batch = (ours or theirs)[0]["batch"]
-            lines.append(
-                f"| {MODEL_NAMES[name]} | {'training step' if mode == 'train' else 'inference'} | {batch} | "
-                f"{' vs '.join(f'{count:,}' for count in sorted(parameters))} | {len(ours)} + {len(theirs)} | {fmt(ours_speed)} | "
-                f"{fmt(their_speed)} | {fmt(ratios[(name, mode)], 2)} |")
+    for count in sorted(threads, reverse=True):
+        for name in order:
+            for mode in ("train", "infer"):
+                ours = groups.get((name, mode, count, "ours"), [])
+                theirs = groups.get((name, mode, count, "pytorch"), [])
+                if not ours and not theirs:
+                    continue
+                ours_speed = median([row["examples_per_s"] for row in ours])
+                their_speed = median([row["examples_per_s"] for row in theirs])
+                ratio = ours_speed / their_speed
+                if ratio == ratio:
+                    ratios[(name, mode, count)] = ratio
+                parameters = {row["parameters"] for row in ours + theirs}
+                batch = (ours or theirs)[0]["batch"]
+                lines.append(
+                    f"| {MODEL_NAMES[name]} | {'training step' if mode == 'train' else 'inference'} | {count} | {batch} | "
+                    f"{' vs '.join(f'{p:,}' for p in sorted(parameters))} | {len(ours)} + {len(theirs)} | {fmt(ours_speed)} | "
+                    f"{fmt(their_speed)} | {fmt(ratio, 2)} |")
     torch_version = next((row["torch_version"] for row in rows if row["contender"] == "pytorch"), "?")
     lines += [
         "",
@@ -160,24 +178,22 @@ def model_section(rows, shapes, machine):
         "forward pass (forward, gradient of the input, gradient of the weights). Embedding, pooling and the dense "
         "layer are left out, so these figures slightly understate the work.",
         "",
-        "| Model | Mode | Contender | GFLOP per example | Median ex/s | GFLOP/s | % of effective peak | % of peak by flags |",
-        "|---|---|---|---:|---:|---:|---:|---:|",
+        "Peaks for as many cores as threads.",
+        "",
+        "| Model | Mode | Threads | Contender | GFLOP per example | Median ex/s | GFLOP/s | % of effective peak | % of peak by flags |",
+        "|---|---|---:|---|---:|---:|---:|---:|---:|",
     ]
-    for name in order:
+    for name, mode, count, contender in sorted(groups, key=lambda key: (-key[2], order.index(key[0]), key[1] != "train", key[3])):
         if name not in shapes or not shapes[name]["cnn"]:
             continue
-        for mode in ("train", "infer"):
-            for contender in ("ours", "pytorch"):
-                runs = groups.get((name, mode, contender), [])
-                if not runs:
-                    continue
-                flops = conv_flops_per_example(shapes[name]) * (3 if mode == "train" else 1)
-                speed = median([row["examples_per_s"] for row in runs])
-                gflops = flops * speed / 1e9
-                lines.append(
-                    f"| {name} | {'training step' if mode == 'train' else 'inference'} | "
-                    f"{'GluonStyleText' if contender == 'ours' else 'PyTorch'} | {flops / 1e9:.3f} | {fmt(speed)} | {fmt(gflops, 0)} | "
-                    f"{fmt(100 * gflops / machine['peak_gflops_effective'], 0)} % | {fmt(100 * gflops / machine['peak_gflops_by_flags'], 0)} % |")
+        flops = conv_flops_per_example(shapes[name]) * (3 if mode == "train" else 1)
+        speed = median([row["examples_per_s"] for row in groups[(name, mode, count, contender)]])
+        gflops = flops * speed / 1e9
+        lines.append(
+            f"| {name} | {'training step' if mode == 'train' else 'inference'} | {count} | "
+            f"{'GluonStyleText' if contender == 'ours' else 'PyTorch'} | {flops / 1e9:.3f} | {fmt(speed)} | {fmt(gflops, 0)} | "
+            f"{fmt(100 * gflops / peak(machine, count, 'flops_per_cycle_per_core_effective'), 0)} % | "
+            f"{fmt(100 * gflops / peak(machine, count, 'flops_per_cycle_per_core_by_flags'), 0)} % |")
     return lines, ratios
 
 
@@ -263,6 +279,7 @@ def main():
     parser.add_argument("--bdn")
     parser.add_argument("--work")
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--note", help="a paragraph on how this run went, shown under the introduction")
     args = parser.parse_args()
 
     with open(args.results, encoding="utf-8") as file:
@@ -271,7 +288,6 @@ def main():
     for row in rows:
         by_bench[row["bench"]].append(row)
     machine = by_bench["machine"][0]
-    threads = machine["threads_used"]
     shapes = {}
     for path in glob.glob(os.path.join(os.path.dirname(args.results), "shapes-*.json")):
         with open(path, encoding="utf-8") as file:
@@ -288,23 +304,28 @@ def main():
         "benchmarks/compare/results/ (not committed).",
         "",
     ]
+    if args.note:
+        lines += [args.note, ""]
     summary = []
-    sections = machine_section(machine, by_bench["sgemm"], threads) + [""]
+    sections = machine_section(by_bench["machine"], by_bench["sgemm"]) + [""]
     if by_bench["text"]:
         sections += text_section(by_bench["text"]) + [""]
         groups = collections.defaultdict(list)
         for row in by_bench["text"]:
             groups[(row["contender"], row["threads"])].append(row["mb_per_s"])
-        ours = median(groups.get(("ours", threads), []))
-        summary.append(f"- Text pipeline, fit + encode: {fmt(ours)} MB/s on {threads} threads, "
+        most = max(row["threads"] for row in by_bench["text"] if row["contender"] == "ours")
+        ours = median(groups.get(("ours", most), []))
+        summary.append(f"- Text pipeline, fit + encode: {fmt(ours)} MB/s on {most} threads, "
                        f"{fmt(ours / median(groups.get(('python-seed', 1), [])))}x the Python port of the seed's steps (goal: 20x) and "
                        f"{fmt(ours / median(groups.get(('python-tuned', 1), [])))}x a tuned Python version; "
                        f"{fmt(median(groups.get(('ours', 1), [])))} MB/s on 1 thread.")
     if by_bench["model"]:
         model_lines, ratios = model_section(by_bench["model"], shapes, machine)
         sections += model_lines + [""]
-        parts = [f"{name} {'training' if mode == 'train' else 'inference'} {ratio:.2f}" for (name, mode), ratio in ratios.items()]
-        summary.append(f"- Ours / PyTorch (examples per second, {threads} threads): {'; '.join(parts)}.")
+        for count in sorted({key[2] for key in ratios}, reverse=True):
+            parts = [f"{name} {'training' if mode == 'train' else 'inference'} {ratio:.2f}"
+                     for (name, mode, threads), ratio in ratios.items() if threads == count]
+            summary.append(f"- Ours / PyTorch (examples per second, {count} thread(s)): {'; '.join(parts)}.")
     if by_bench["e2e"]:
         sections += e2e_section(by_bench["e2e"], args.chart, args.out) + [""]
         groups = collections.defaultdict(list)
