@@ -1,70 +1,42 @@
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
 
 namespace GluonStyleText.Benchmarks;
 
 /// <summary>
-/// Short jobs by default so the suite finishes in minutes on 2 cores; <c>--job default</c> on the
-/// command line gives BenchmarkDotNet's full statistics instead. Each benchmark runs twice: on one
-/// core (DOTNET_PROCESSOR_COUNT=1, which parallel code and TorchSharp's thread count follow) and on
-/// every core.
+/// Short jobs by default so the suite finishes in minutes on 2 cores; <c>--full</c> on the command
+/// line gives BenchmarkDotNet's full statistics instead, <c>--dry</c> a single call of each benchmark. Each benchmark runs twice: on one core
+/// (DOTNET_PROCESSOR_COUNT=1, which the parallel text code and the benchmarks' torch thread count
+/// follow) and on every core.
 /// </summary>
 internal static class BenchmarkConfig
 {
-    public static IConfig Create(bool fullRun)
+    public static IConfig Create(BenchmarkMode mode)
     {
-        var baseJob = fullRun ? Job.Default : Job.ShortRun.WithWarmupCount(1).WithIterationCount(3);
+        var job = mode switch
+        {
+            BenchmarkMode.Full => Job.Default,
+            BenchmarkMode.Dry => Job.Dry,
+            _ => Job.ShortRun.WithWarmupCount(1).WithIterationCount(3),
+        };
+        var baseJob = job.WithArguments([.. GeneratedBuildArguments()]);
         return DefaultConfig.Instance
-            .AddJob(baseJob.WithId("1 core").WithEnvironmentVariable("DOTNET_PROCESSOR_COUNT", "1"))
+            .AddJob(baseJob.WithId("1 core").WithEnvironmentVariables(
+                new EnvironmentVariable("DOTNET_PROCESSOR_COUNT", "1"),
+                new EnvironmentVariable("OMP_NUM_THREADS", "1")))
             .AddJob(baseJob.WithId("all cores"))
             .AddColumn(new ThroughputColumn())
+            .WithArtifactsPath(Path.Combine(BenchmarkData.RepositoryRoot, "benchmarks", "GluonStyleText.Benchmarks", "BenchmarkDotNet.Artifacts"))
             .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40));
     }
 
-    /// <summary>MB/s of review text for the text benchmarks, examples/s for the others.</summary>
-    private sealed class ThroughputColumn : IColumn
+    // BenchmarkDotNet's generated project skips Directory.Build.targets (see build/GeneratedProject.targets),
+    // so the TorchSharp patch and the hard links that spare a 480 MB libtorch copy per run are passed in here.
+    private static IEnumerable<MsBuildArgument> GeneratedBuildArguments()
     {
-        public string Id => nameof(ThroughputColumn);
-
-        public string ColumnName => "Throughput";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "Work per second: MB of text/s for the text pipeline, examples/s for models";
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            var report = summary[benchmarkCase];
-            if (report?.ResultStatistics is not { } statistics)
-            {
-                return "-";
-            }
-
-            var seconds = statistics.Median / 1e9;
-            var work = benchmarkCase.Descriptor.Type == typeof(TextPipelineBenchmarks)
-                ? $"{TextMegabytes() / seconds:F1} MB/s"
-                : "-";
-            return work;
-        }
-
-        // File bytes, as the seed's 7 MB/s figure was measured (33 MB train.csv).
-        private static double TextMegabytes() => new FileInfo(BenchmarkData.ImdbTrainCsv).Length / 1e6;
+        var targets = Path.Combine(BenchmarkData.RepositoryRoot, "benchmarks", "GluonStyleText.Benchmarks", "build", "GeneratedProject.targets");
+        yield return new MsBuildArgument($"/p:CustomAfterMicrosoftCommonTargets={targets}");
+        yield return new MsBuildArgument("/p:CreateHardLinksForCopyLocalIfPossible=true");
     }
 }

@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# One command for the side-by-side comparison of GluonStyleText with the peers a user would pick
+# instead, measured in one run on this machine with the contenders interleaved (the order rotates
+# every round), so that the noise of a shared machine hits them alike:
+#   text    our text pipeline (fit + encode) vs the seed's TextTransformer steps in Python
+#   models  our CNN and BiLSTM (training step, inference) vs the same networks in Debian's PyTorch
+#   e2e     IMDB test accuracy and training time: our CNN and BiLSTM presets, fastText, TF-IDF + LR
+# then writes docs/benchmarks.md and docs/images/benchmarks-accuracy-vs-training-time.png (with the
+# BenchmarkDotNet suite's latest results, when there are any, see benchmarks/README.md).
+#
+# usage: benchmarks/compare/run.sh [--quick] [--only text,models,e2e] [--threads N] [--rounds N]
+#                                  [--model-rounds N] [--e2e-rounds N] [--out FILE] [--chart FILE]
+#   --quick   a smoke run: 1,000 training and 500 test reviews, one short round of everything, tiny
+#             model batches, one epoch; writes its report into the results folder, not into docs/
+# Data: ../shared/data beside the repository, or GLUONSTYLETEXT_DATA. Installs the peers with apt
+# when they are missing (as root, or with passwordless sudo). Raw results and logs go to
+# benchmarks/compare/results/<UTC time>/ (not committed).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+data=$(cd "${GLUONSTYLETEXT_DATA:-$repo/../shared/data}" && pwd)
+python=/usr/bin/python3   # Debian's python, whose python3-torch and python3-sklearn apt installs
+threads=$(nproc)
+rounds=5
+model_rounds=3
+e2e_rounds=1
+quick=false
+only=text,models,e2e
+out=$repo/docs/benchmarks.md
+chart=$repo/docs/images/benchmarks-accuracy-vs-training-time.png
+
+while [ $# -gt 0 ]; do
+  case $1 in
+    --quick) quick=true ;;
+    --only) only=$2; shift ;;
+    --threads) threads=$2; shift ;;
+    --rounds) rounds=$2; shift ;;
+    --model-rounds) model_rounds=$2; shift ;;
+    --e2e-rounds) e2e_rounds=$2; shift ;;
+    --out) out=$2; shift ;;
+    --chart) chart=$2; shift ;;
+    *) echo "run.sh: unknown argument '$1' (see the usage at the top of $0)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+results=$here/results/$(date -u +%Y%m%d-%H%M%S)
+mkdir -p "$results"
+jsonl=$results/results.jsonl
+log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+# --- the peers, from Debian's archive -----------------------------------------------------------
+install_peers() {
+  local missing=() package
+  for package in python3-torch python3-sklearn python3-numpy python3-matplotlib fasttext libopenblas0-pthread; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo -n true 2>/dev/null || { echo "run.sh: missing ${missing[*]}; install them with apt (needs root or passwordless sudo)" >&2; exit 1; }
+    sudo=(sudo -n)
+  fi
+  log "installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+install_peers
+
+# --- our side ---------------------------------------------------------------------------------------
+log "building GluonStyleText.Compare and the IMDB sample (Release)"
+bash "$repo/build/setup.sh" >/dev/null
+dotnet build "$here/GluonStyleText.Compare" -c Release -v q -nologo >/dev/null
+dotnet build "$repo/samples/Imdb" -c Release -v q -nologo >/dev/null
+compare=$here/GluonStyleText.Compare/bin/Release/net10.0/GluonStyleText.Compare.dll
+imdb=$repo/samples/Imdb/bin/Release/net10.0/GluonStyleText.Samples.Imdb.dll
+train_csv=$data/imdb/train.csv
+test_csv=$data/imdb/test.csv
+glove=$data/embeddings/glove.6B.100d.top100k.txt.gz
+
+steps=3; warmup=1; infer_batch=256; limit=(); batch=(); epochs=()
+if $quick; then
+  rounds=1; model_rounds=1; e2e_rounds=1; steps=1; infer_batch=16
+  limit=(--limit 1000); batch=(--batch 8); epochs=(--epochs 1)
+  out=$results/benchmarks.md; chart=$results/benchmarks-accuracy-vs-training-time.png
+  # The first reviews of each file (the files are shuffled), in a folder of the results, never committed.
+  "$python" - "$data/imdb" "$results/imdb-small" <<'PY'
+import csv, os, sys
+csv.field_size_limit(sys.maxsize)
+os.makedirs(sys.argv[2], exist_ok=True)
+for name, rows in (("train.csv", 1000), ("test.csv", 500)):
+    with open(os.path.join(sys.argv[1], name), newline="", encoding="utf-8") as source, \
+         open(os.path.join(sys.argv[2], name), "w", newline="", encoding="utf-8") as target:
+        writer = csv.writer(target)
+        for index, row in enumerate(csv.reader(source)):
+            if index > rows:
+                break
+            writer.writerow(row)
+PY
+  train_csv=$results/imdb-small/train.csv
+  test_csv=$results/imdb-small/test.csv
+fi
+
+# Runs a command that prints one JSON line and appends that line, with the command, to the results.
+record() { record_as "$*" "$@"; }
+record_as() {
+  local command=$1; shift
+  local line
+  line=$("$@")
+  "$python" -c 'import json, sys; d = json.loads(sys.argv[1]); d["command"] = sys.argv[2]; print(json.dumps(d))' "$line" "$command" >> "$jsonl"
+  log "$(printf '%s' "$line" | cut -c1-160)"
+}
+
+# Every rotation of a list, one per round, so that no contender always goes first.
+rotated() { local shift=$1; shift; local items=("$@") n=$#; for ((i = 0; i < n; i++)); do echo "${items[(i + shift) % n]}"; done; }
+
+record env OPENBLAS_NUM_THREADS=1 "$python" "$here/python/machine.py" --threads "$threads"
+record env OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" "$python" "$here/python/sgemm.py" --threads "$threads"
+record dotnet "$compare" sgemm --threads "$threads"
+
+# --- text pipeline ----------------------------------------------------------------------------------
+if [[ ,$only, == *,text,* ]]; then
+  for ((round = 0; round < rounds; round++)); do
+    log "text pipeline, round $((round + 1))/$rounds"
+    for contender in $(rotated "$round" ours-all ours-1 python-seed python-tuned); do
+      case $contender in
+        ours-all) record env DOTNET_PROCESSOR_COUNT="$threads" dotnet "$compare" text --csv "$train_csv" "${limit[@]}" ;;
+        ours-1) record env DOTNET_PROCESSOR_COUNT=1 dotnet "$compare" text --csv "$train_csv" "${limit[@]}" ;;
+        python-*) record "$python" "$here/python/text_pipeline.py" --variant "${contender#python-}" --csv "$train_csv" "${limit[@]}" ;;
+      esac
+    done
+  done
+fi
+
+# --- models -----------------------------------------------------------------------------------------
+if [[ ,$only, == *,models,* ]]; then
+  # name:preset file:cnn override
+  models=(seed-cnn:config.json:true seed-bilstm:config.json:false fast:fast.json: bilstm:bilstm.json:)
+  for entry in "${models[@]}"; do
+    IFS=: read -r name file cnn <<<"$entry"
+    dotnet "$compare" shapes --config "$repo/samples/Imdb/config/$file" ${cnn:+--cnn "$cnn"} "${batch[@]}" > "$results/shapes-$name.json"
+  done
+  for ((round = 0; round < model_rounds; round++)); do
+    log "models, round $((round + 1))/$model_rounds"
+    for entry in "${models[@]}"; do
+      IFS=: read -r name file cnn <<<"$entry"
+      for mode in train infer; do
+        for contender in $(rotated "$round" ours pytorch); do
+          case $contender in
+            ours) record env OMP_NUM_THREADS="$threads" dotnet "$compare" model --config "$repo/samples/Imdb/config/$file" ${cnn:+--cnn "$cnn"} \
+                    --name "$name" --mode "$mode" --threads "$threads" --steps "$steps" --warmup "$warmup" --infer-batch "$infer_batch" "${batch[@]}" ;;
+            pytorch) record env OMP_NUM_THREADS="$threads" OPENBLAS_NUM_THREADS="$threads" "$python" "$here/python/models.py" \
+                    --shapes "$results/shapes-$name.json" --name "$name" --mode "$mode" --threads "$threads" --steps "$steps" --warmup "$warmup" --infer-batch "$infer_batch" ;;
+          esac
+        done
+      done
+    done
+  done
+fi
+
+# --- end to end: IMDB accuracy against training time ----------------------------------------------
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+if [[ ,$only, == *,e2e,* ]]; then
+  imdb_dir=$(dirname "$train_csv")
+  for ((round = 0; round < e2e_rounds; round++)); do
+    log "end to end, round $((round + 1))/$e2e_rounds"
+    for contender in $(rotated "$round" ours-cnn tfidf-lr fasttext-unigrams ours-bilstm fasttext-bigrams); do
+      case $contender in
+        ours-*)
+          preset=$([ "$contender" = ours-cnn ] && echo fast || echo bilstm)
+          demo=(dotnet "$imdb" demo --data "$imdb_dir" --embeddings "$glove" --preset "$preset" --threads "$threads" -o "$work/$contender" "${epochs[@]}")
+          demo_log=$results/demo-$contender-$round.log
+          log "${demo[*]}"
+          "${demo[@]}" > "$demo_log" 2>&1 || { echo "run.sh: the demo failed; see $demo_log" >&2; exit 1; }
+          record_as "${demo[*]}" "$python" "$here/python/parse_demo.py" --log "$demo_log" --name "$contender" --preset "$preset" --threads "$threads"
+          rm -rf "${work:?}/$contender" ;;
+        tfidf-lr) record "$python" "$here/python/tfidf_lr.py" --train "$train_csv" --test "$test_csv" ;;
+        fasttext-*)
+          mkdir -p "$work/$contender"
+          record "$python" "$here/python/fasttext_run.py" --train "$train_csv" --test "$test_csv" \
+            --ngrams "$([ "$contender" = fasttext-bigrams ] && echo 2 || echo 1)" --threads "$threads" --work "$work/$contender"
+          rm -rf "${work:?}/$contender" ;;
+      esac
+    done
+  done
+fi
+
+# --- report -----------------------------------------------------------------------------------------
+report=("$python" "$here/python/report.py" --results "$jsonl" --out "$out" --chart "$chart" --repo "$repo" --data "$data" --work "$work"
+  --bdn "$repo/benchmarks/GluonStyleText.Benchmarks/BenchmarkDotNet.Artifacts/results")
+$quick && report+=(--quick)
+"${report[@]}"
+log "wrote $out and $chart (raw results: $jsonl)"
