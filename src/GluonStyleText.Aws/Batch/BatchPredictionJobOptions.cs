@@ -49,7 +49,7 @@ public sealed class BatchPredictionJobOptions
     /// <summary>Also write one <c>probability_&lt;label&gt;</c> column per class. Default false.</summary>
     public bool IncludeClassProbabilities { get; set; }
 
-    /// <summary>Rows per forward pass. Default 256.</summary>
+    /// <summary>Rows per forward pass. Default <see cref="TextClassifier.DefaultBatchSize"/> (64).</summary>
     public int BatchSize { get; set; } = TextClassifier.DefaultBatchSize;
 
     /// <summary>

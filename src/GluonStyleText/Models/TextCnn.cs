@@ -11,7 +11,8 @@ namespace GluonStyleText.Models;
 /// embedding width), ReLU, max over time, concatenation, dropout and a dense layer to the class
 /// logits. With the defaults (one kernel of 8 rows and <c>embed_size</c> filters) it is the seed's
 /// network. With <c>cnn_pooling</c> <c>max_mean</c> each filter also contributes its mean over the
-/// windows that start on a real token, so padding never dilutes it.
+/// windows that start on a real token, so padding never dilutes it. With <c>bigram_buckets</c> a
+/// <see cref="HashedBigramBag"/> adds the text's mean bigram vector beside the pooled features.
 /// </summary>
 public sealed class TextCnn : nn.Module<Tensor, Tensor>
 {
@@ -19,6 +20,7 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
     private readonly Dropout2d embeddingDropout;
     private readonly ModuleList<Conv1d> convolutions;
     private readonly Dropout dropout;
+    private readonly HashedBigramBag? bigrams;
     private readonly Linear output;
     private readonly long longestKernel;
     private readonly bool addMeanPooling;
@@ -50,7 +52,13 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
         dropout = nn.Dropout(options.Dropout);
         addMeanPooling = options.CnnPooling == CnnPoolingModes.MaxMean;
         int featuresPerFilter = addMeanPooling ? 2 : 1;
-        output = nn.Linear(filters * kernelSizes.Count * featuresPerFilter, options.NumberOfClasses);
+        int bigramFeatures = options.BigramBuckets > 0 ? options.BigramSize : 0;
+        output = nn.Linear((filters * kernelSizes.Count * featuresPerFilter) + bigramFeatures, options.NumberOfClasses);
+
+        // Drawn last, so that turning the bag on leaves the other layers' initial weights as they were.
+        bigrams = bigramFeatures > 0
+            ? new HashedBigramBag(options.BigramBuckets, options.BigramSize, EmbeddingInitializer.UniformRange)
+            : null;
         longestKernel = kernelSizes.Max();
         RegisterComponents();
     }
@@ -67,8 +75,14 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
         var pooled = convolutions
             .SelectMany(convolution => Pool(nn.functional.relu(convolution.call(channelsFirst)), isToken))
             .ToList();
-        var features = pooled.Count == 1 ? pooled[0] : cat(pooled, 1);
-        return output.call(dropout.call(features)).MoveToOuterDisposeScope();
+        var features = dropout.call(pooled.Count == 1 ? pooled[0] : cat(pooled, 1));
+        if (bigrams is not null)
+        {
+            // No dropout on the bag: its mean over hundreds of pairs is already a smoothed signal.
+            features = cat([features, bigrams.call(tokenIds)], 1);
+        }
+
+        return output.call(features).MoveToOuterDisposeScope();
     }
 
     // Dropout2d zeroes whole channels; with the words as channels ([batch, words, 1, width]) it

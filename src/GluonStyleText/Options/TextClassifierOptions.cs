@@ -145,6 +145,20 @@ public sealed class TextClassifierOptions
     [JsonPropertyName("embedding_dropout"), Range(0.0, 1.0, MaximumIsExclusive = true)]
     public double EmbeddingDropout { get; set; }
 
+    /// <summary>
+    /// Hash buckets of the CNN's bag of word bigrams; 0 (default) leaves it out. When set, each pair of
+    /// neighbouring words is hashed to a learned vector of <see cref="BigramSize"/> values and the text's
+    /// mean bigram vector joins the pooled convolution features, as fastText's <c>-wordNgrams 2</c>. Word
+    /// order inside short phrases ("not good") is what a bag of words misses and a max over time keeps
+    /// only once; the bag counts every occurrence.
+    /// </summary>
+    [JsonPropertyName("bigram_buckets"), Range(0, 100_000_000)]
+    public int BigramBuckets { get; set; }
+
+    /// <summary>Values per bigram vector when <see cref="BigramBuckets"/> is set. Default 16.</summary>
+    [JsonPropertyName("bigram_size"), Range(1, 10_000)]
+    public int BigramSize { get; set; } = 16;
+
     /// <summary>Words seen fewer times than this are left out of the vocabulary. Default 1.</summary>
     [JsonPropertyName("min_count"), Range(1, int.MaxValue)]
     public int MinCount { get; set; } = 1;

@@ -72,6 +72,11 @@ public sealed partial class TextClassifierOptionsValidator : IValidateOptions<Te
             yield return $"cnn_pooling: \"{options.CnnPooling}\" is not one of {string.Join(", ", CnnPoolingModes.All)}";
         }
 
+        if (!options.Cnn && options.BigramBuckets > 0)
+        {
+            yield return "bigram_buckets: the bag of bigrams belongs to the CNN; set it to 0 or set cnn to true";
+        }
+
         foreach (var failure in KernelSizeFailures(options))
         {
             yield return failure;

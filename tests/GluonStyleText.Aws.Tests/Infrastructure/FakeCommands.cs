@@ -18,9 +18,12 @@ internal sealed class FakeCommands : IDisposable
     public void Add(string name, string body = "exit 0")
     {
         var path = Path.Combine(FolderPath, name);
+
+        // One write per call: the two sides of a pipe (aws ... | docker login) run at once, and
+        // line-by-line appends from both would interleave their arguments in the log.
         File.WriteAllText(
             path,
-            $"#!/usr/bin/env bash\n{{ echo \"{name}\"; for a in \"$@\"; do echo \"  $a\"; done; }} >> \"{CallLog}\"\n{body}\n");
+            $"#!/usr/bin/env bash\ncall=\"{name}\"; for a in \"$@\"; do call+=$'\\n'\"  $a\"; done; printf '%s\\n' \"$call\" >> \"{CallLog}\"\n{body}\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using GluonStyleText.Bundles;
 using GluonStyleText.Evaluation;
 using GluonStyleText.Models;
+using GluonStyleText.Options;
 using GluonStyleText.Prediction;
+using GluonStyleText.Training;
 using GluonStyleText.Tests.Evaluation;
 using GluonStyleText.Tests.Options;
 
@@ -34,6 +36,36 @@ public sealed class ModelBundleTests(TinyClassifierFixture fixture) : IClassFixt
         Assert.Equal(fixture.Classifier.Bundle.Transformer.Vocabulary.Words, loaded.Bundle.Transformer.Vocabulary.Words);
         Assert.Equal(TextClassifierOptionsJson(fixture.Classifier.Bundle), TextClassifierOptionsJson(loaded.Bundle));
         Assert.Equal(fixture.Classifier.Bundle.ModelHash, loaded.Bundle.ModelHash);
+    }
+
+    [Fact]
+    public void ACnnWithABigramBagRoundTripsAndItsTableMustMatchTheOptions()
+    {
+        var (texts, labels) = TinyClassifierFixture.Reviews(80, seed: 4);
+        var options = new TextClassifierOptions
+        {
+            VocabularySize = 40,
+            SequenceLength = 12,
+            EmbeddingSize = 8,
+            KernelSizes = [1, 2],
+            BigramBuckets = 100,
+            BigramSize = 4,
+            Epochs = 2,
+            Device = "cpu",
+        };
+        var path = Path.Combine(_temp.Path, "bigrams");
+        new TextClassifierTrainer(options).Train(texts, labels, path);
+
+        using (var loaded = TextClassifier.Load(path))
+        {
+            Assert.Equal(new long[] { 101, 4 }, loaded.Bundle.Manifest.Parameters["bigrams.vectors.weight"]);
+            Assert.Equal(3 * 2, loaded.PredictProbabilities(texts.Take(3).ToList()).Length);
+        }
+
+        BundleEdits.EditJson(path, BundleFiles.Options, json => json["bigram_buckets"] = 50);
+        BundleEdits.Rehash(path, BundleFiles.Options);
+        var error = Assert.Throws<BundleFormatException>(() => ModelBundle.Load(path));
+        Assert.Contains("weight 'bigrams.vectors.weight' has shape [101, 4]", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public sealed class TextClassifierOptionsValidatorTests
         { o => o.SaveName = "", "save_name: a non-empty value is required" },
         { o => o.LabelColumn = "Review", "text_column and label_column are both \"review\"; they must name different columns" },
         { o => o.TextColumn = "", "text_column: a non-empty value is required" },
+        { o => o.BigramBuckets = -1, "bigram_buckets: -1 is outside the allowed range [0, 100000000]" },
+        { o => o.BigramSize = 0, "bigram_size: 0 is outside the allowed range [1, 10000]" },
+        { o => (o.Cnn, o.BigramBuckets) = (false, 1000), "bigram_buckets: the bag of bigrams belongs to the CNN; set it to 0 or set cnn to true" },
     };
 
     public static TheoryData<Action<TextClassifierOptions>> ValidOptions => new()
@@ -55,6 +58,7 @@ public sealed class TextClassifierOptionsValidatorTests
         o => o.KernelSizes = [1, 500],
         o => (o.Cnn, o.SequenceLength) = (false, 4),
         o => (o.UsePretrainedEmbeddings, o.EmbeddingsPath) = (true, "glove.txt"),
+        o => (o.BigramBuckets, o.BigramSize) = (1 << 20, 16),
     };
 
     [Theory]
