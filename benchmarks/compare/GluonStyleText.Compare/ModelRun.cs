@@ -97,6 +97,8 @@ internal static class ModelRun
         ["bidirectional"] = options.Bidirectional,
         ["dropout"] = options.Dropout,
         ["embedding_dropout"] = options.EmbeddingDropout,
+        ["bigram_buckets"] = options.BigramBuckets,
+        ["bigram_size"] = options.BigramSize,
         ["optimizer"] = options.Optimizer,
         ["learning_rate"] = options.LearningRate,
         ["weight_decay"] = options.WeightDecay,

@@ -32,7 +32,11 @@ class TextCnn(nn.Module):
         self.word_dropout = nn.Dropout2d(shapes.get("embedding_dropout", 0.0))
         self.dropout = nn.Dropout(shapes["dropout"])
         features = shapes["filters"] * len(shapes["kernel_sizes"]) * (2 if self.mean_pooling else 1)
-        self.output = nn.Linear(features, shapes["n_classes"])
+        self.bigram_buckets = shapes.get("bigram_buckets", 0)
+        bigram_size = shapes.get("bigram_size", 0) if self.bigram_buckets > 0 else 0
+        self.output = nn.Linear(features + bigram_size, shapes["n_classes"])
+        # The same hashed bag of bigrams as ours (HashedBigramBag): row 0 stands for "no bigram".
+        self.bigrams = nn.Embedding(self.bigram_buckets + 1, bigram_size, padding_idx=0) if bigram_size else None
 
     def forward(self, ids):
         # Whole word vectors dropped, as ours does (Dropout2d over [batch, words, 1, width]).
@@ -45,7 +49,14 @@ class TextCnn(nn.Module):
             if self.mean_pooling:
                 starts_on_token = is_token[:, :, : activations.shape[2]]
                 pooled.append((activations * starts_on_token).sum(2) / starts_on_token.sum(2).clamp_min(1))
-        return self.output(self.dropout(torch.cat(pooled, 1)))
+        features = self.dropout(torch.cat(pooled, 1))
+        if self.bigrams is not None:
+            first, second = ids[:, :-1], ids[:, 1:]
+            is_bigram = first.ne(0) & second.ne(0)
+            bucket = ((first * 1_000_003 + second).remainder(self.bigram_buckets) + 1) * is_bigram
+            count = is_bigram.sum(1, keepdim=True).to(features.dtype).clamp_min(1)
+            features = torch.cat([features, self.bigrams(bucket).sum(1) / count], 1)
+        return self.output(features)
 
 
 class BiLstmClassifier(nn.Module):
