@@ -27,7 +27,7 @@ internal static partial class CommonOptions
 
     public static Option<string?> Preset() => new Option<string?>("--preset")
     {
-        Description = "Training configuration: seed (the seed's config.json), fast (CPU-friendly CNN) or bilstm. Files in the config folder beside the program.",
+        Description = "Training configuration: seed (the seed's config.json), fast (CPU-friendly CNN), accurate (the CNN with a larger bigram bag) or bilstm. Files in the config folder beside the program.",
         HelpName = "NAME",
         DefaultValueFactory = _ => Training.TrainingPresets.Default,
     }.AcceptOnlyFromAmong(Training.TrainingPresets.Names);
