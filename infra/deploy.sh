@@ -338,7 +338,7 @@ Deployed. Next steps (docs/aws-deployment.md, steps 4 to 9):
   5. dotnet run --project samples/Imdb -c Release -- sagemaker-train \\
        --data-uri $(output TrainingDataUri)imdb/ --role-arn $(output SageMakerExecutionRoleArn) \\
        --image $(output ImageUri) --output-uri $(output SageMakerOutputUri) \\
-       --instance-type ml.c5.2xlarge --config samples/Imdb/config/config.json
+       --instance-type ml.c5.2xlarge --config src/GluonStyleText/Options/Presets/seed.json
   6. copy the trained bundle to $(output ModelUri)
   7. aws s3 cp my.csv s3://$(output PredictBucketName)/
   8. aws logs tail $(output PredictJobLogGroupName) --follow

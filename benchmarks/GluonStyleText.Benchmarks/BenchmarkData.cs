@@ -35,7 +35,7 @@ internal static class BenchmarkData
     public static string GloVe => Path.Combine(DataRoot, "embeddings", "glove.6B.100d.top100k.txt.gz");
 
     /// <summary>The IMDB sample's preset folder, so the benchmarks follow the presets as they are tuned.</summary>
-    public static string PresetDirectory => Path.Combine(RepositoryRoot, "samples", "Imdb", "config");
+    public static string PresetDirectory => Path.Combine(RepositoryRoot, "src", "GluonStyleText", "Options", "Presets");
 
     /// <summary>Reviews in train.csv.</summary>
     public static int TrainReviews => TrainTextSize.Value.Reviews;

@@ -40,14 +40,14 @@ internal sealed record TrainingConfiguration
     /// <exception cref="OptionsValidationException">The result is invalid; lists every failure.</exception>
     public TextClassifierOptions Build(ILogger logger)
     {
-        var source = ConfigPath ?? TrainingPresets.PathOf(Preset);
-        if (!File.Exists(source))
+        if (ConfigPath is not null && !File.Exists(ConfigPath))
         {
-            throw new FileNotFoundException($"Configuration file not found: {Path.GetFullPath(source)}", source);
+            throw new FileNotFoundException($"Configuration file not found: {Path.GetFullPath(ConfigPath)}", ConfigPath);
         }
 
-        var options = TextClassifierOptionsLoader.Load(source, logger).Options;
-        TrainingLog.Configuration(logger, Path.GetFullPath(source));
+        var source = ConfigPath is null ? $"preset {Preset}" : Path.GetFullPath(ConfigPath);
+        var options = (ConfigPath is null ? TextClassifierPresets.Load(Preset, logger) : TextClassifierOptionsLoader.Load(ConfigPath, logger)).Options;
+        TrainingLog.Configuration(logger, source);
         if (Epochs is { } epochs)
         {
             options.Epochs = epochs;

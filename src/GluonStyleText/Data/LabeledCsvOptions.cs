@@ -42,13 +42,19 @@ public sealed class LabeledCsvOptions : IValidatableObject
     [Range(1, int.MaxValue)]
     public int EarlyRejectCheckRows { get; set; } = 1_000;
 
-    /// <summary>The options for a classifier configuration's <c>text_column</c> and <c>label_column</c>.</summary>
+    /// <summary>The options for a classifier configuration's <c>text_column</c>, <c>label_column</c>, <c>bad_rows</c> and <c>max_reject_ratio</c>.</summary>
     /// <param name="options">The classifier options.</param>
-    /// <returns>New options with those columns and the other settings at their defaults.</returns>
+    /// <returns>New options with those settings and the others at their defaults.</returns>
     public static LabeledCsvOptions From(TextClassifierOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new LabeledCsvOptions { TextColumn = options.TextColumn, LabelColumn = options.LabelColumn };
+        return new LabeledCsvOptions
+        {
+            TextColumn = options.TextColumn,
+            LabelColumn = options.LabelColumn,
+            OnBadRow = string.Equals(options.BadRows, BadRowModes.Fail, StringComparison.OrdinalIgnoreCase) ? BadRowHandling.Fail : BadRowHandling.Skip,
+            MaxRejectRatio = options.MaxRejectRatio,
+        };
     }
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming every invalid setting.</summary>

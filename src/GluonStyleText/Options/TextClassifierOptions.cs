@@ -10,9 +10,12 @@ namespace GluonStyleText.Options;
 /// </summary>
 public sealed class TextClassifierOptions
 {
-    /// <summary>Number of classes the classifier distinguishes. Default 2.</summary>
-    [JsonPropertyName("n_classes"), Range(2, 100_000)]
-    public int NumberOfClasses { get; set; } = 2;
+    /// <summary>
+    /// Number of classes the classifier distinguishes; 0 (default) takes it from the training data. When
+    /// set, the training data must have exactly this many labels (the error says how many it has).
+    /// </summary>
+    [JsonPropertyName("n_classes"), Range(0, 100_000)]
+    public int NumberOfClasses { get; set; }
 
     /// <summary>Number of passes over the training data. Default 5.</summary>
     [JsonPropertyName("num_epoch"), Range(1, 10_000)]
@@ -212,6 +215,37 @@ public sealed class TextClassifierOptions
     /// <summary>Name of the label column in labeled CSV files. Default <c>sentiment</c>.</summary>
     [JsonPropertyName("label_column"), Required]
     public string LabelColumn { get; set; } = "sentiment";
+
+    /// <summary>
+    /// What training does with a row it cannot use (an empty text or label, a short row, a text over the
+    /// length limit): <c>skip</c> (default) leaves it out, writes it to a rejects file beside the bundle and
+    /// goes on unless more than <see cref="MaxRejectRatio"/> of the rows are bad; <c>fail</c> stops at the
+    /// first one, naming file and line.
+    /// </summary>
+    [JsonPropertyName("bad_rows"), Required]
+    public string BadRows { get; set; } = BadRowModes.Skip;
+
+    /// <summary>With <c>bad_rows</c> <c>skip</c>, the largest share of bad rows, in [0, 1], before training fails. Default 0.01.</summary>
+    [JsonPropertyName("max_reject_ratio"), Range(0.0, 1.0)]
+    public double MaxRejectRatio { get; set; } = 0.01;
+
+    /// <summary>
+    /// Fit the settings that depend on the data to the training file, logging each choice and its
+    /// reason: <c>seq_len</c> from the distribution of text lengths, <c>vocab_size</c> from word counts,
+    /// <c>bigram_buckets</c> from the number of distinct word pairs, and the epoch count by early stopping
+    /// on the validation loss (best weights kept). The configured <c>seq_len</c>, <c>vocab_size</c>,
+    /// <c>bigram_buckets</c> and <c>num_epoch</c> are then upper bounds. Default false: every value as given.
+    /// </summary>
+    [JsonPropertyName("auto")]
+    public bool Auto { get; set; }
+
+    /// <summary>
+    /// Weights of the classes in the training loss: <c>none</c> (default) or <c>balanced</c>, which weighs
+    /// each class by the inverse of its share of the training texts so that rare categories count as much
+    /// as common ones.
+    /// </summary>
+    [JsonPropertyName("class_weights"), Required]
+    public string ClassWeights { get; set; } = ClassWeightModes.None;
 
     /// <summary>A copy that later changes to this instance do not affect.</summary>
     public TextClassifierOptions Clone()

@@ -72,6 +72,21 @@ public sealed partial class TextClassifierOptionsValidator : IValidateOptions<Te
             yield return $"cnn_pooling: \"{options.CnnPooling}\" is not one of {string.Join(", ", CnnPoolingModes.All)}";
         }
 
+        if (options.NumberOfClasses == 1)
+        {
+            yield return "n_classes: 1 is not allowed; use 0 (from the training data) or at least 2";
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.BadRows) && !BadRowModes.All.Contains(options.BadRows, StringComparer.OrdinalIgnoreCase))
+        {
+            yield return $"bad_rows: \"{options.BadRows}\" is not one of {string.Join(", ", BadRowModes.All)}";
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ClassWeights) && !ClassWeightModes.All.Contains(options.ClassWeights, StringComparer.OrdinalIgnoreCase))
+        {
+            yield return $"class_weights: \"{options.ClassWeights}\" is not one of {string.Join(", ", ClassWeightModes.All)}";
+        }
+
         if (!options.Cnn && options.BigramBuckets > 0)
         {
             yield return "bigram_buckets: the bag of bigrams belongs to the CNN; set it to 0 or set cnn to true";

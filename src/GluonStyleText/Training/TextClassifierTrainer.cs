@@ -113,32 +113,35 @@ public sealed partial class TextClassifierTrainer
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bundlePath);
         var stopwatch = Stopwatch.StartNew();
-        if (labelMap.Count != _options.NumberOfClasses)
+        if (_options.NumberOfClasses != 0 && labelMap.Count != _options.NumberOfClasses)
         {
             throw new ArgumentException(
-                $"n_classes is {_options.NumberOfClasses} but the training data has {labelMap.Count} labels ({string.Join(", ", labelMap.Labels.Take(20))}); set n_classes to {labelMap.Count}.");
+                $"n_classes is {_options.NumberOfClasses} but the training data has {labelMap.Count} labels ({string.Join(", ", labelMap.Labels.Take(20))}); set n_classes to {labelMap.Count}, or leave it out to take it from the data.");
         }
 
-        var transformer = resumedTransformer ?? TextTransformer.Fit(texts, TextTransformerOptions.From(_options), cancellationToken: cancellationToken);
+        var options = _options.Clone();
+        options.NumberOfClasses = labelMap.Count;
+
+        var transformer = resumedTransformer ?? TextTransformer.Fit(texts, TextTransformerOptions.From(options), cancellationToken: cancellationToken);
         LogVocabulary(_logger, transformer.Vocabulary.Count, texts.Count);
         if (run?.CheckpointDirectory is { } checkpoints)
         {
             new TextClassifierTrainerCheckpoint(transformer, labelMap).Write(checkpoints, freshRun: run.ResumeFrom is null);
         }
 
-        var dataset = new EncodedDataset(EncodeAll(transformer, texts, cancellationToken), [.. classIds], _options.SequenceLength);
+        var dataset = new EncodedDataset(EncodeAll(transformer, texts, cancellationToken), [.. classIds], options.SequenceLength);
 
         double? coverage = null;
         float[]? pretrained = null;
-        if (_options.UsePretrainedEmbeddings)
+        if (options.UsePretrainedEmbeddings)
         {
             (pretrained, coverage) = LoadEmbeddings(transformer, cancellationToken);
         }
 
         using var model = pretrained is null
-            ? TextClassifierModelFactory.Create(_options)
-            : TextClassifierModelFactory.Create(_options, pretrained);
-        var result = new Trainer(_options, _logger).Train(
+            ? TextClassifierModelFactory.Create(options)
+            : TextClassifierModelFactory.Create(options, pretrained);
+        var result = new Trainer(options, _logger).Train(
             model, dataset, validation: null, run?.CheckpointDirectory, run?.ResumeFrom, progress, cancellationToken);
         if (result.Cancelled && result.BestEpoch is null)
         {
@@ -146,10 +149,10 @@ public sealed partial class TextClassifierTrainer
             throw new OperationCanceledException("Training was cancelled before its first epoch completed; no model bundle was written.", cancellationToken);
         }
 
-        using var refitted = _options.RefitOnAllData && !result.Cancelled
-            ? Refit(dataset, pretrained, result.BestEpoch!.Value + 1, progress, cancellationToken)
+        using var refitted = options.RefitOnAllData && !result.Cancelled
+            ? Refit(options, dataset, pretrained, result.BestEpoch!.Value + 1, progress, cancellationToken)
             : null;
-        ModelBundle.Save(bundlePath, _options, transformer, labelMap, refitted ?? model, result.BestValidationMetrics);
+        ModelBundle.Save(bundlePath, options, transformer, labelMap, refitted ?? model, result.BestValidationMetrics);
         LogSaved(_logger, bundlePath, result.BestValidationMetrics?.Accuracy ?? double.NaN);
         return new TextClassifierTrainingResult
         {
@@ -164,9 +167,9 @@ public sealed partial class TextClassifierTrainer
 
     // A cancelled refit returns null, so that the bundle keeps the validated model rather than a
     // partly trained one.
-    private nn.Module<Tensor, Tensor>? Refit(EncodedDataset dataset, float[]? pretrained, int epochs, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    private nn.Module<Tensor, Tensor>? Refit(TextClassifierOptions trainingOptions, EncodedDataset dataset, float[]? pretrained, int epochs, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
-        var options = _options.Clone();
+        var options = trainingOptions.Clone();
         options.Epochs = epochs;
         var model = pretrained is null ? TextClassifierModelFactory.Create(options) : TextClassifierModelFactory.Create(options, pretrained);
         if (new Trainer(options, _logger).TrainAllEpochs(model, dataset, progress, cancellationToken) is null)

@@ -169,7 +169,16 @@ public sealed class LabeledCsvReaderTests : IDisposable
 
         Assert.Equal("review", options.TextColumn);
         Assert.Equal("sentiment", options.LabelColumn);
-        Assert.Equal(BadRowHandling.Fail, options.OnBadRow);
+        Assert.Equal(BadRowHandling.Skip, options.OnBadRow);
+        Assert.Equal(0.01, options.MaxRejectRatio);
+    }
+
+    [Fact]
+    public void BadRowsFailInTheClassifierConfigurationReachesTheReader()
+    {
+        var options = LabeledCsvOptions.From(new TextClassifierOptions { BadRows = "fail", MaxRejectRatio = 0.2 });
+
+        Assert.Equal((BadRowHandling.Fail, 0.2), (options.OnBadRow, options.MaxRejectRatio));
     }
 
     private static List<LabeledText> ReadAll(string path, LabeledCsvOptions? options = null)

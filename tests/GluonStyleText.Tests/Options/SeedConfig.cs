@@ -1,6 +1,6 @@
 namespace GluonStyleText.Tests.Options;
 
-/// <summary>The seed's config.json, verbatim (also committed as samples/Imdb/config/config.json).</summary>
+/// <summary>The seed's config.json, verbatim (also committed as src/GluonStyleText/Options/Presets/seed.json).</summary>
 internal static class SeedConfig
 {
     public const string Json =

@@ -13,7 +13,7 @@ public sealed class TextClassifierOptionsValidatorTests
         { o => o.Dropout = -0.1, "dropout: -0.1 is outside the allowed range [0, 1)" },
         { o => o.ValidationFraction = 0, "validation_fraction: 0 is outside the allowed range (0, 1)" },
         { o => o.ValidationFraction = 1, "validation_fraction: 1 is outside the allowed range (0, 1)" },
-        { o => o.NumberOfClasses = 1, "n_classes: 1 is outside the allowed range [2, 100000]" },
+        { o => o.NumberOfClasses = 1, "n_classes: 1 is not allowed; use 0 (from the training data) or at least 2" },
         { o => o.Epochs = 0, "num_epoch: 0 is outside the allowed range [1, 10000]" },
         { o => o.SequenceLength = 0, "seq_len: 0 is outside the allowed range [1, 100000]" },
         { o => o.VocabularySize = 2, "vocab_size: 2 is outside the allowed range [3, 10000000]" },

@@ -28,7 +28,7 @@ public sealed class TrainingConfigurationTests
         Assert.True(fast.Cnn);
         Assert.NotEmpty(fast.EffectiveKernelSizes);
         Assert.False(bilstm.Cnn);
-        Assert.All(TrainingPresets.Names, name => Assert.True(File.Exists(TrainingPresets.PathOf(name)), name));
+        Assert.All(TrainingPresets.Names, name => Assert.NotNull(GluonStyleText.Options.TextClassifierPresets.Load(name).Options));
     }
 
     [Fact]

@@ -98,7 +98,9 @@ public sealed class TextClassifierTrainerTests : IDisposable
     {
         var csv = WriteCsv("bad.csv", ["great film", "awful plot"], ["pos", "neg"], extraRows: "pos,\"\"\n");
 
-        var error = Assert.Throws<DataFormatException>(() => new TextClassifierTrainer(Options(cnn: true)).TrainFromCsv(csv, Path.Combine(_temp.Path, "never")));
+        var failOnBadRows = Options(cnn: true);
+        failOnBadRows.BadRows = "fail";
+        var error = Assert.Throws<DataFormatException>(() => new TextClassifierTrainer(failOnBadRows).TrainFromCsv(csv, Path.Combine(_temp.Path, "never")));
 
         Assert.Equal(4, error.LineNumber);
         Assert.False(Directory.Exists(Path.Combine(_temp.Path, "never")));
@@ -118,8 +120,10 @@ public sealed class TextClassifierTrainerTests : IDisposable
     [Fact]
     public void MoreLabelsThanClassesIsAClearError()
     {
+        var twoClasses = Options(cnn: true);
+        twoClasses.NumberOfClasses = 2;
         var error = Assert.Throws<ArgumentException>(() =>
-            new TextClassifierTrainer(Options(cnn: true)).Train(["a", "b", "c"], ["x", "y", "z"], Path.Combine(_temp.Path, "never")));
+            new TextClassifierTrainer(twoClasses).Train(["a", "b", "c"], ["x", "y", "z"], Path.Combine(_temp.Path, "never")));
 
         Assert.Contains("set n_classes to 3", error.Message, StringComparison.Ordinal);
     }
@@ -237,7 +241,9 @@ public sealed class TextClassifierTrainerTests : IDisposable
         new TextClassifierTrainer(oneEpoch).Train(texts, labels, Path.Combine(_temp.Path, "first"), new TrainingRunOptions { CheckpointDirectory = checkpoints });
         var csv = WriteCsv("more.csv", texts, labels, extraRows: "meh,the plot\n");
 
-        var error = Assert.Throws<DataFormatException>(() => new TextClassifierTrainer(Options(cnn: true)).TrainFromCsv(
+        var failOnBadRows = Options(cnn: true);
+        failOnBadRows.BadRows = "fail";
+        var error = Assert.Throws<DataFormatException>(() => new TextClassifierTrainer(failOnBadRows).TrainFromCsv(
             csv, Path.Combine(_temp.Path, "never"), new TrainingRunOptions { ResumeFrom = checkpoints }));
 
         Assert.Equal(152, error.LineNumber);
