@@ -232,9 +232,10 @@ public sealed class TextClassifierOptions
     /// <summary>
     /// Fit the settings that depend on the data to the training file, logging each choice and its
     /// reason: <c>seq_len</c> from the distribution of text lengths, <c>vocab_size</c> from word counts,
-    /// <c>bigram_buckets</c> from the number of distinct word pairs, and the epoch count by early stopping
-    /// on the validation loss (best weights kept). The configured <c>seq_len</c>, <c>vocab_size</c>,
-    /// <c>bigram_buckets</c> and <c>num_epoch</c> are then upper bounds. Default false: every value as given.
+    /// <c>bigram_buckets</c> from the number of distinct word pairs, <c>min_count</c> and <c>batch_size</c> from the
+    /// data's size, and the epoch count by early stopping on the validation loss (best weights kept). The
+    /// configured <c>seq_len</c>, <c>vocab_size</c>, <c>bigram_buckets</c>, <c>batch_size</c> and <c>num_epoch</c>
+    /// are then upper bounds. Default false: every value as given.
     /// </summary>
     [JsonPropertyName("auto")]
     public bool Auto { get; set; }

@@ -277,7 +277,7 @@ public sealed partial class TextClassifierTrainer
             words[id] = transformer.Vocabulary.GetWord(id);
         }
 
-        var matrix = PretrainedEmbeddingLoader.Load(options.EmbeddingsPath!, words, EmbeddingLoadOptions.From(_options), cancellationToken: cancellationToken);
+        var matrix = PretrainedEmbeddingLoader.Load(options.EmbeddingsPath!, words, EmbeddingLoadOptions.From(options), cancellationToken: cancellationToken);
 
         // The share of the vocabulary's real words, not of every row: unused ids were never words.
         var searched = transformer.Vocabulary.Count - Vocabulary.ReservedCount;
