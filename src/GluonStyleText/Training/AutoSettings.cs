@@ -55,6 +55,7 @@ internal static class AutoSettings
             ChooseVocabularySize(options, profile),
             ChooseBatchSize(options, trainingTexts),
             ChooseEpochs(options),
+            ChooseRefit(options, trainingTexts),
         };
         return choices;
     }
@@ -146,6 +147,29 @@ internal static class AutoSettings
 
         return new AutoChoice("num_epoch", F($"up to {options.Epochs}"),
             F($"early stopping after {options.EarlyStoppingPatience} epochs without a lower validation loss; the weights of the best epoch are kept"));
+    }
+
+    /// <summary>
+    /// refit_on_all_data: on for a small data set (fewer than <see cref="LargeDataTexts"/> training texts), where
+    /// the validation part holds examples the rarer categories need and a second, fresh run costs little; once
+    /// validation has chosen the epoch count, a model trained on every text is kept. On a large data set the
+    /// configured value stays, as the second run would double a long training for little gain.
+    /// </summary>
+    public static AutoChoice ChooseRefit(TextClassifierOptions options, int trainingTexts)
+    {
+        bool small = trainingTexts < LargeDataTexts;
+        string reason;
+        if (small && !options.RefitOnAllData)
+        {
+            options.RefitOnAllData = true;
+            reason = F($"{trainingTexts:N0} training texts (fewer than {LargeDataTexts:N0}): the validation texts are too many to leave out; a fresh model is trained on all texts for the epochs validation chose");
+        }
+        else
+        {
+            reason = small ? "the configured value" : F($"the configured value ({trainingTexts:N0} training texts are enough without the validation ones)");
+        }
+
+        return new AutoChoice("refit_on_all_data", options.RefitOnAllData ? "true" : "false", reason);
     }
 
     /// <summary>

@@ -110,6 +110,20 @@ public sealed class AutoSettingsTests
 
     private static string Words(int count) => string.Join(' ', Enumerable.Range(0, count).Select(i => $"w{i}"));
 
+    [Theory]
+    [InlineData(4_000, false, true)]
+    [InlineData(20_000, false, false)]
+    [InlineData(20_000, true, true)]
+    public void SmallDataSetsAreRefittedOnAllTexts(int trainingTexts, bool configured, bool chosen)
+    {
+        var options = new TextClassifierOptions { RefitOnAllData = configured };
+
+        var choice = AutoSettings.ChooseRefit(options, trainingTexts);
+
+        Assert.Equal(chosen, options.RefitOnAllData);
+        Assert.Equal(chosen ? "true" : "false", choice.Value);
+    }
+
     private static TextDataProfile Profile(IReadOnlyList<string> texts) =>
         TextDataProfile.Measure(texts, new TextTokenizer(new TextTransformerOptions()), CancellationToken.None);
 }
