@@ -65,6 +65,9 @@ public sealed partial class TextClassifierTrainer
         if (csvOptions.OnBadRow == BadRowHandling.Skip)
         {
             csvOptions.RejectsPath = RejectsPathFor(bundlePath);
+
+            // The bundle's folder may not exist yet (ModelBundle.Save creates it later), and the rejects go beside it.
+            Directory.CreateDirectory(Path.GetDirectoryName(csvOptions.RejectsPath)!);
         }
 
         var data = LabeledCsvFile.Load(csvPath, csvOptions, resumed?.Labels, _logger, cancellationToken);
