@@ -34,6 +34,7 @@ internal static class ToyData
     public static TextClassifierOptions Options(bool cnn) => new()
     {
         Cnn = cnn,
+        NumberOfClasses = 2,
         VocabularySize = VocabularySize,
         SequenceLength = SequenceLength,
         EmbeddingSize = 16,
