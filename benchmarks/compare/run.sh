@@ -228,9 +228,9 @@ if [[ ,$only, == *,trec,* ]]; then
   sample_extra=()
   if $quick; then
     trec_rounds=1
-    # The first 1,000 training questions (the file is not sorted by label), in the temporary folder.
+    # The first 1,000 training questions and one of every label they miss, in the temporary folder.
     mkdir -p "$work/trec-small"
-    head -n 1001 "$trec_train" > "$work/trec-small/train.csv"
+    "$python" "$here/python/slice_csv.py" --input "$trec_train" --output "$work/trec-small/train.csv" --rows 1000 --label-column fine
     trec_train=$work/trec-small/train.csv
   fi
   [ "$cli_kind" = imdb-sample ] && $quick && sample_extra=(--extra "--epochs 1")
