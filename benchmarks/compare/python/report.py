@@ -392,7 +392,9 @@ def main():
     commands = {}
     for row in rows:
         key = (row["bench"], row.get("dataset"), row.get("contender"), row.get("threads"))
-        commands.setdefault(key, relative(row["command"], args.repo, args.data, args.work))
+        # Our CLI's rows carry the commands the wrapper ran; show those, not the wrapper.
+        command = (f"{row['train_command']} && {row['evaluate_command']}" if row.get("train_command") else row["command"])
+        commands.setdefault(key, relative(command, args.repo, args.data, args.work))
     sections += ["## Commands", "",
                  "Run from the repository root by `benchmarks/compare/run.sh`, one of each kind (the model commands run "
                  "for every model, seed-cnn, seed-bilstm, fast and bilstm, in both modes, train and infer; "
