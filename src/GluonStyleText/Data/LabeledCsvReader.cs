@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GluonStyleText.Data;
 
 /// <summary>
-/// Streams the (text, label) rows of a labeled CSV file (RFC 4180, UTF-8, a header naming the columns), one row at
+/// Streams the (text, label) rows of a labeled CSV file (RFC 4180, UTF-8 or UTF-16 with a byte order mark, a header naming the columns), one row at
 /// a time, checking each: field count, quoting, UTF-8, non-empty text no longer than
 /// <see cref="LabeledCsvOptions.MaxTextLength"/>, non-empty label known to the <see cref="LabelMap"/> when one is
 /// given. Bad rows stop the read or are skipped, as <see cref="LabeledCsvOptions.OnBadRow"/> says.
@@ -73,7 +73,7 @@ public sealed partial class LabeledCsvReader : IDisposable
         }
 
         started = true;
-        csv = CsvReader.FromFile(FilePath, CsvFormat.ReaderOptions(options.MaxTextLength, record => lastMalformed = record));
+        csv = CsvReader.Create(CsvInput.Open(FilePath), CsvFormat.ReaderOptions(options.MaxTextLength, record => lastMalformed = record), leaveOpen: false);
         if (options.OnBadRow == BadRowHandling.Skip && options.RejectsPath is not null)
         {
             rejects = RejectsFile.Create(options.RejectsPath);

@@ -84,8 +84,11 @@ public sealed class EncodedDataset
     }
 
     /// <summary>
-    /// Splits the texts at random (reproducibly for a given <paramref name="seed"/>) into a training
-    /// part and a validation part holding <paramref name="validationFraction"/> of them, at least one text each.
+    /// Splits the texts at random (reproducibly for a given <paramref name="seed"/>) into a training part and a
+    /// validation part holding about <paramref name="validationFraction"/> of them, at least one text each,
+    /// stratified by class: every class with at least 2 texts has at least one in validation, each class keeps
+    /// about its share, and a class with a single text stays in training. When every text has a class of its
+    /// own, the split is a plain random one.
     /// </summary>
     /// <param name="validationFraction">Share held out for validation, in (0, 1).</param>
     /// <param name="seed">Seed of the shuffle.</param>
@@ -103,10 +106,8 @@ public sealed class EncodedDataset
             throw new ArgumentException($"At least 2 texts are needed to hold some out for validation; there are {Count}.", nameof(validationFraction));
         }
 
-        int[] order = Enumerable.Range(0, Count).ToArray();
-        new Random(seed).Shuffle(order);
-        int validationCount = Math.Clamp((int)Math.Round(Count * validationFraction), 1, Count - 1);
-        return (Subset(order[validationCount..]), Subset(order[..validationCount]));
+        var (training, validation) = StratifiedSplit.Rows(labels, validationFraction, seed);
+        return (Subset(training), Subset(validation));
     }
 
     /// <summary>Throws when a class id is not below <paramref name="numberOfClasses"/>, naming the first such row.</summary>

@@ -38,7 +38,12 @@ public sealed partial class TextClassifierTrainer
         _logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>Trains on a labeled CSV file (columns <c>text_column</c> and <c>label_column</c>) and writes the bundle.</summary>
+    /// <summary>
+    /// Trains on a labeled CSV file (columns <c>text_column</c> and <c>label_column</c>; UTF-8, or UTF-16 with a byte
+    /// order mark) and writes the bundle. With <c>bad_rows</c> <c>skip</c> (the default) bad rows are left out and
+    /// written to the rejects file <see cref="RejectsPathFor"/> names, beside the bundle; more than
+    /// <c>max_reject_ratio</c> of them fail the run.
+    /// </summary>
     /// <param name="csvPath">The labeled training file.</param>
     /// <param name="bundlePath">Where to write the model bundle: a folder, or a file ending in <c>.zip</c>.</param>
     /// <param name="run">Checkpointing and resuming; null for neither. A resumed run keeps the checkpoint's vocabulary and labels.</param>
@@ -54,10 +59,24 @@ public sealed partial class TextClassifierTrainer
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bundlePath);
         var resumed = ReadCheckpoint(run);
-        var data = LabeledCsvFile.Load(csvPath, LabeledCsvOptions.From(_options), resumed?.Labels, _logger, cancellationToken);
-        LogRead(_logger, data.Count, csvPath, data.Summary.RowsRejected);
-        return Train(data.Texts, data.ClassIds, data.LabelMap, resumed?.Transformer, bundlePath, run, progress, cancellationToken);
+        var csvOptions = LabeledCsvOptions.From(_options);
+        if (csvOptions.OnBadRow == BadRowHandling.Skip)
+        {
+            csvOptions.RejectsPath = RejectsPathFor(bundlePath);
+        }
+
+        var data = LabeledCsvFile.Load(csvPath, csvOptions, resumed?.Labels, _logger, cancellationToken);
+        var summary = data.Summary;
+        LogRead(_logger, summary.RowsRead, csvPath, summary.RowsAccepted, summary.RowsRejected, summary.RejectsPath ?? "none written");
+        return Train(data.Texts, data.ClassIds, data.LabelMap, resumed?.Transformer, bundlePath, run, progress, cancellationToken) with
+        {
+            RowsRead = summary.RowsRead,
+            RowsAccepted = summary.RowsAccepted,
+            RowsRejected = summary.RowsRejected,
+            RejectsPath = summary.RejectsPath,
+        };
     }
 
     /// <summary>Trains on texts and their labels (any strings, e.g. claim categories) and writes the bundle.</summary>
@@ -98,6 +117,22 @@ public sealed partial class TextClassifierTrainer
         return Train(texts, classIds, labelMap, resumed?.Transformer, bundlePath, run, progress, cancellationToken);
     }
 
+    /// <summary>
+    /// Where training from a CSV file writes the rows it skipped: beside the bundle, named after it, e.g.
+    /// <c>claims-model.rejects.csv</c> for <c>claims-model.zip</c> or for the folder <c>claims-model</c>. Beside and
+    /// not inside, because a bundle holds exactly the files its manifest lists.
+    /// </summary>
+    /// <param name="bundlePath">The bundle's path: a folder, or a file ending in <c>.zip</c>.</param>
+    public static string RejectsPathFor(string bundlePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bundlePath);
+        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(bundlePath));
+        string name = Path.GetExtension(full).Equals(".zip", StringComparison.OrdinalIgnoreCase)
+            ? Path.GetFileNameWithoutExtension(full)
+            : Path.GetFileName(full);
+        return Path.Combine(Path.GetDirectoryName(full) ?? ".", name + ".rejects.csv");
+    }
+
     private static TextClassifierTrainerCheckpoint? ReadCheckpoint(TrainingRunOptions? run) =>
         run?.ResumeFrom is { } directory ? TextClassifierTrainerCheckpoint.Read(directory) : null;
 
@@ -122,7 +157,7 @@ public sealed partial class TextClassifierTrainer
         var options = _options.Clone();
         options.NumberOfClasses = labelMap.Count;
 
-        var transformer = resumedTransformer ?? TextTransformer.Fit(texts, TextTransformerOptions.From(options), cancellationToken: cancellationToken);
+        var transformer = PrepareTransformer(options, texts, resumedTransformer, cancellationToken);
         LogVocabulary(_logger, transformer.Vocabulary.Count, texts.Count);
         if (run?.CheckpointDirectory is { } checkpoints)
         {
@@ -130,19 +165,26 @@ public sealed partial class TextClassifierTrainer
         }
 
         var dataset = new EncodedDataset(EncodeAll(transformer, texts, cancellationToken), [.. classIds], options.SequenceLength);
+        if (options.Auto && AutoSettings.ChooseBigramBuckets(options, dataset) is { } bigrams)
+        {
+            LogAuto(_logger, bigrams.Key, bigrams.Value, bigrams.Reason);
+        }
 
         double? coverage = null;
         float[]? pretrained = null;
         if (options.UsePretrainedEmbeddings)
         {
-            (pretrained, coverage) = LoadEmbeddings(transformer, cancellationToken);
+            (pretrained, coverage) = LoadEmbeddings(options, transformer, cancellationToken);
         }
 
+        // Split here rather than in Trainer, so that the class weights come from the training part only.
+        var (training, validation) = dataset.Split(options.ValidationFraction, options.Seed);
         using var model = pretrained is null
             ? TextClassifierModelFactory.Create(options)
             : TextClassifierModelFactory.Create(options, pretrained);
-        var result = new Trainer(options, _logger).Train(
-            model, dataset, validation: null, run?.CheckpointDirectory, run?.ResumeFrom, progress, cancellationToken);
+        var trainer = new Trainer(options, _logger) { ClassWeights = ClassWeights.For(options.ClassWeights, training.Labels.Span, options.NumberOfClasses) };
+        var result = trainer.Train(
+            model, training, validation, run?.CheckpointDirectory, run?.ResumeFrom, progress, cancellationToken);
         if (result.Cancelled && result.BestEpoch is null)
         {
             // The weights are as initialised: a bundle of them would classify at random, so none is written.
@@ -172,13 +214,46 @@ public sealed partial class TextClassifierTrainer
         var options = trainingOptions.Clone();
         options.Epochs = epochs;
         var model = pretrained is null ? TextClassifierModelFactory.Create(options) : TextClassifierModelFactory.Create(options, pretrained);
-        if (new Trainer(options, _logger).TrainAllEpochs(model, dataset, progress, cancellationToken) is null)
+        var trainer = new Trainer(options, _logger) { ClassWeights = ClassWeights.For(options.ClassWeights, dataset.Labels.Span, options.NumberOfClasses) };
+        if (trainer.TrainAllEpochs(model, dataset, progress, cancellationToken) is null)
         {
             model.Dispose();
             return null;
         }
 
         return model;
+    }
+
+    // With auto, the settings that depend on the data are chosen (and logged) before the vocabulary is built from
+    // the same word counts; a resumed run keeps its checkpoint's text settings, as the model it continues has them.
+    private TextTransformer PrepareTransformer(TextClassifierOptions options, IReadOnlyList<string> texts, TextTransformer? resumed, CancellationToken cancellationToken)
+    {
+        if (!options.Auto)
+        {
+            return resumed ?? TextTransformer.Fit(texts, TextTransformerOptions.From(options), cancellationToken: cancellationToken);
+        }
+
+        var transformerOptions = TextTransformerOptions.From(options);
+        var profile = TextDataProfile.Measure(texts, new TextTokenizer(transformerOptions), cancellationToken);
+        int trainingTexts = texts.Count - Math.Clamp((int)Math.Round(texts.Count * options.ValidationFraction), 1, Math.Max(1, texts.Count - 1));
+        foreach (var choice in AutoSettings.FromProfile(options, profile, trainingTexts))
+        {
+            if (resumed is null || choice.Key is not ("seq_len" or "min_count" or "vocab_size"))
+            {
+                LogAuto(_logger, choice.Key, choice.Value, choice.Reason);
+            }
+        }
+
+        if (resumed is not null)
+        {
+            var kept = resumed.GetOptions();
+            (options.SequenceLength, options.VocabularySize, options.MinCount) = (kept.SequenceLength, kept.VocabularySize, kept.MinCount);
+            LogAuto(_logger, "seq_len, vocab_size, min_count", $"{kept.SequenceLength}, {kept.VocabularySize}, {kept.MinCount}", "those of the checkpoint resumed");
+            return resumed;
+        }
+
+        var words = profile.Words.MostFrequent(options.VocabularySize - Vocabulary.ReservedCount, options.MinCount);
+        return new TextTransformer(TextTransformerOptions.From(options), new Vocabulary(words.Select(entry => entry.Key)));
     }
 
     /// <summary>Encodes every text into one row-major <c>[texts, seq_len]</c> array, in parallel.</summary>
@@ -191,28 +266,31 @@ public sealed partial class TextClassifierTrainer
         return ids;
     }
 
-    private (float[] Values, double Coverage) LoadEmbeddings(TextTransformer transformer, CancellationToken cancellationToken)
+    private (float[] Values, double Coverage) LoadEmbeddings(TextClassifierOptions options, TextTransformer transformer, CancellationToken cancellationToken)
     {
         // One row per id the model has: ids the vocabulary leaves unused get an empty word, which no
         // vectors file contains, so they are initialised at random like any other missing word.
-        var words = new string[_options.VocabularySize];
+        var words = new string[options.VocabularySize];
         Array.Fill(words, "");
         for (var id = 0; id < transformer.Vocabulary.Count; id++)
         {
             words[id] = transformer.Vocabulary.GetWord(id);
         }
 
-        var matrix = PretrainedEmbeddingLoader.Load(_options.EmbeddingsPath!, words, EmbeddingLoadOptions.From(_options), cancellationToken: cancellationToken);
+        var matrix = PretrainedEmbeddingLoader.Load(options.EmbeddingsPath!, words, EmbeddingLoadOptions.From(_options), cancellationToken: cancellationToken);
 
         // The share of the vocabulary's real words, not of every row: unused ids were never words.
         var searched = transformer.Vocabulary.Count - Vocabulary.ReservedCount;
         var coverage = searched <= 0 ? 0 : (double)matrix.WordsFound / searched;
-        LogEmbeddings(_logger, matrix.WordsFound, searched, coverage, _options.EmbeddingsPath!);
+        LogEmbeddings(_logger, matrix.WordsFound, searched, coverage, options.EmbeddingsPath!);
         return (matrix.Values, coverage);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Read {Rows} labeled texts from {Path} ({Rejected} rejected)")]
-    private static partial void LogRead(ILogger logger, int rows, string path, long rejected);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read {Rows:N0} rows from {Path}: {Accepted:N0} accepted, {Rejected:N0} rejected (rejects: {RejectsPath})")]
+    private static partial void LogRead(ILogger logger, long rows, string path, long accepted, long rejected, string rejectsPath);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "auto: {Key} {Value} = {Reason}")]
+    private static partial void LogAuto(ILogger logger, string key, string value, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Vocabulary: {Words} entries from {Texts} texts")]
     private static partial void LogVocabulary(ILogger logger, int words, int texts);

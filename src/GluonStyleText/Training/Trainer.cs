@@ -24,6 +24,9 @@ public sealed class Trainer
     private readonly TextClassifierOptions options;
     private readonly ILogger logger;
 
+    /// <summary>Weight of each class in the training loss (class_weights); null weighs every text alike.</summary>
+    internal float[]? ClassWeights { get; init; }
+
     /// <summary>Creates a trainer.</summary>
     /// <param name="options">Training options (epochs, batch size, optimizer, learning rate and decay, seed, device, ...).</param>
     /// <param name="logger">Receives progress every <c>train_log_interval</c> batches and after every epoch.</param>
@@ -328,7 +331,7 @@ public sealed class Trainer
             using var scope = NewDisposeScope();
             optimizer.zero_grad();
             var (inputs, targets) = Batches.ToTensors(training, rows, device);
-            var loss = nn.functional.cross_entropy(model.call(inputs), targets);
+            var loss = nn.functional.cross_entropy(model.call(inputs), targets, weight: trainer.ClassWeights is { } weights ? tensor(weights, device: device) : null);
             loss.backward();
             if (gradientNormLimit > 0)
             {

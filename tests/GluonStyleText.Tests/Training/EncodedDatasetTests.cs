@@ -61,4 +61,34 @@ public sealed class EncodedDatasetTests
         Assert.Contains("validation_fraction must be between 0 and 1",
             Assert.Throws<ArgumentException>(() => data.Split(fraction, 1)).Message);
     }
+
+    [Fact]
+    public void SplitGivesEveryClassWithTwoOrMoreTextsValidationTextsAndKeepsSingletonsInTraining()
+    {
+        // 200 texts of class 0, 6 of class 1, 2 of class 2, 1 of class 3: a plain 20 % could miss classes 1 and 2.
+        int[] labels = [.. Enumerable.Repeat(0, 200), .. Enumerable.Repeat(1, 6), .. Enumerable.Repeat(2, 2), 3];
+        var data = new EncodedDataset(Enumerable.Range(0, labels.Length).Select(i => (long)i).ToArray(), labels, sequenceLength: 1);
+
+        var (training, validation) = data.Split(0.2, seed: 42);
+        var (trainingAgain, validationAgain) = data.Split(0.2, seed: 42);
+
+        int Held(int label) => validation.Labels.ToArray().Count(l => l == label);
+        Assert.Equal(40, Held(0));
+        Assert.InRange(Held(1), 1, 2);
+        Assert.Equal(1, Held(2));
+        Assert.Equal(0, Held(3));
+        Assert.Equal(42, validation.Count, tolerance: 1);
+        Assert.Equal(Enumerable.Range(0, labels.Length), training.TokenIds.ToArray().Concat(validation.TokenIds.ToArray()).Select(id => (int)id).Order());
+        Assert.Equal(training.TokenIds.ToArray(), trainingAgain.TokenIds.ToArray());
+        Assert.Equal(validation.TokenIds.ToArray(), validationAgain.TokenIds.ToArray());
+        Assert.NotEqual(validation.TokenIds.ToArray(), data.Split(0.2, seed: 43).Validation.TokenIds.ToArray());
+    }
+
+    [Fact]
+    public void SplitOfTwoTextsOfOneClassHoldsOneOut()
+    {
+        var (training, validation) = new EncodedDataset([1, 2], [0, 0], sequenceLength: 1).Split(0.2, seed: 1);
+
+        Assert.Equal((1, 1), (training.Count, validation.Count));
+    }
 }

@@ -33,6 +33,8 @@ internal static class ToyData
     /// <summary>Options for a small, fast model on <see cref="Separable"/> data, single-threaded on the CPU.</summary>
     public static TextClassifierOptions Options(bool cnn) => new()
     {
+        // Trainer takes the class count from its options; n_classes 0 (from the data) is TextClassifierTrainer's to resolve.
+        NumberOfClasses = 2,
         Cnn = cnn,
         NumberOfClasses = 2,
         VocabularySize = VocabularySize,

@@ -1,0 +1,69 @@
+using System.Text;
+
+namespace GluonStyleText.Data;
+
+/// <summary>
+/// Opens a CSV file as the UTF-8 bytes the CSV reader scans. Spreadsheet programs save "Unicode text" as UTF-16
+/// with a byte order mark, so UTF-16 LE and BE files with a mark are transcoded while they are read; UTF-8 with
+/// or without a mark passes through untouched (the reader skips a UTF-8 mark). Anything else is read as UTF-8,
+/// so the reader's invalid-UTF-8 error names its file and line, except UTF-16 without a mark, which is named here
+/// because it would otherwise look like a header lacking its columns.
+/// </summary>
+internal static class CsvInput
+{
+    private const int BufferSize = 1 << 16;
+
+    /// <summary>The file's content as UTF-8; the stream's <see cref="Stream.Position"/> and <see cref="Stream.Length"/> are those of the file, for progress.</summary>
+    /// <param name="filePath">The CSV file.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="DataFormatException">The file looks like UTF-16 without a byte order mark.</exception>
+    public static Stream Open(string filePath)
+    {
+        var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
+        try
+        {
+            Span<byte> start = stackalloc byte[4];
+            int read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            var encoding = Detect(start[..read], out int markLength);
+            if (encoding is null)
+            {
+                file.Position = 0;
+                return file;
+            }
+
+            file.Position = markLength;
+            return new TranscodedInputStream(file, encoding);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+
+        Encoding? Detect(ReadOnlySpan<byte> head, out int markLength)
+        {
+            markLength = 2;
+
+            // FF FE 00 00 is UTF-32 LE's mark, which the CSV reader recognises itself.
+            if (head is [0xFF, 0xFE, ..] && !head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]))
+            {
+                return new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+            }
+
+            if (head is [0xFE, 0xFF, ..])
+            {
+                return new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+            }
+
+            // A header of ASCII column names saved as UTF-16 has a zero byte in its first two bytes; UTF-8 text never does.
+            if (head is [0, not 0, ..] or [not 0, 0, ..])
+            {
+                throw new DataFormatException(filePath, 1, null, RejectReason.BadHeader,
+                    "the file looks like UTF-16 without a byte order mark; save it as UTF-8, or as UTF-16 with a byte order mark");
+            }
+
+            markLength = 0;
+            return null;
+        }
+    }
+}
