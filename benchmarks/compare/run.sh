@@ -5,13 +5,23 @@
 #   text    our text pipeline (fit + encode) vs the seed's TextTransformer steps in Python
 #   models  our CNN and BiLSTM (training step, inference) vs the same networks in Debian's PyTorch
 #   e2e     IMDB test accuracy and training time: our CNN and BiLSTM presets, fastText, TF-IDF + LR
+#   trec    TREC question classification, fine (50 classes) and coarse (6) labels: our general CLI
+#           `gluontext` (with and without GloVe) vs TF-IDF + LR and fastText (defaults, -wordNgrams 2,
+#           the tutorial's settings; autotune with --autotune SECONDS)
 # then writes docs/benchmarks.md and docs/images/benchmarks-accuracy-vs-training-time.png (with the
 # BenchmarkDotNet suite's latest results, when there are any, see benchmarks/README.md).
 #
-# usage: benchmarks/compare/run.sh [--quick] [--only text,models,e2e] [--threads N] [--rounds N]
-#                                  [--model-rounds N] [--e2e-rounds N] [--out FILE] [--chart FILE]
+# usage: benchmarks/compare/run.sh [--quick] [--only text,models,e2e,trec] [--threads N] [--rounds N]
+#                                  [--model-rounds N] [--e2e-rounds N] [--trec-rounds N] [--autotune SECONDS]
+#                                  [--peers-only] [--out FILE] [--chart FILE]
 #   --quick   a smoke run: 1,000 training and 500 test reviews, one short round of everything, tiny
 #             model batches, one epoch; writes its report into the results folder, not into docs/
+#   --peers-only  run only the peers in the e2e and trec parts (no .NET build): a check of the peers
+# Environment: PYTHON (default /usr/bin/python3: Debian's python, which apt's python3-torch and
+# python3-sklearn go with; a pyenv python3 earlier on PATH lacks them), GLUONTEXT_DLL (the built CLI;
+# default: the TargetPath of src/GluonStyleText.Cli in Release), GLUONTEXT_CLI_KIND (gluontext, or
+# imdb-sample to drive samples/Imdb instead, a smoke test of the parsing only: see
+# python/gluontext_run.py).
 # Data: ../shared/data beside the repository, or GLUONSTYLETEXT_DATA. Installs the peers with apt
 # when they are missing (as root, or with passwordless sudo). Raw results and logs go to
 # benchmarks/compare/results/<UTC time>/ (not committed).
@@ -20,13 +30,16 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 data=$(cd "${GLUONSTYLETEXT_DATA:-$repo/../shared/data}" && pwd)
-python=/usr/bin/python3   # Debian's python, whose python3-torch and python3-sklearn apt installs
+python=${PYTHON:-/usr/bin/python3}   # Debian's python, whose python3-torch and python3-sklearn apt installs
 threads=$(nproc)
 rounds=5
 model_rounds=3
 e2e_rounds=1
+trec_rounds=3
+autotune=0
+peers_only=false
 quick=false
-only=text,models,e2e
+only=text,models,e2e,trec
 out=$repo/docs/benchmarks.md
 chart=$repo/docs/images/benchmarks-accuracy-vs-training-time.png
 
@@ -38,6 +51,9 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift ;;
     --model-rounds) model_rounds=$2; shift ;;
     --e2e-rounds) e2e_rounds=$2; shift ;;
+    --trec-rounds) trec_rounds=$2; shift ;;
+    --autotune) autotune=$2; shift ;;
+    --peers-only) peers_only=true ;;
     --out) out=$2; shift ;;
     --chart) chart=$2; shift ;;
     *) echo "run.sh: unknown argument '$1' (see the usage at the top of $0)" >&2; exit 2 ;;
@@ -67,14 +83,31 @@ install_peers() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 install_peers
+"$python" -c 'import sklearn, torch' 2>/dev/null || { echo "run.sh: $python lacks sklearn or torch; set PYTHON to the interpreter that has Debian's python3-sklearn and python3-torch" >&2; exit 1; }
 
 # --- our side ---------------------------------------------------------------------------------------
-log "building GluonStyleText.Compare and the IMDB sample (Release)"
-bash "$repo/build/setup.sh" >/dev/null
-dotnet build "$here/GluonStyleText.Compare" -c Release -v q -nologo >/dev/null
-dotnet build "$repo/samples/Imdb" -c Release -v q -nologo >/dev/null
-compare=$here/GluonStyleText.Compare/bin/Release/net10.0/GluonStyleText.Compare.dll
-imdb=$repo/samples/Imdb/bin/Release/net10.0/GluonStyleText.Samples.Imdb.dll
+# Built once, then run as dlls, so that no build time is counted.
+cli_project=$repo/src/GluonStyleText.Cli
+cli_kind=${GLUONTEXT_CLI_KIND:-gluontext}
+target_path() { dotnet msbuild "$1" -getProperty:TargetPath -p:Configuration=Release -nologo 2>/dev/null | tail -1; }
+if ! $peers_only; then
+  log "building GluonStyleText.Compare, the IMDB sample and the gluontext CLI (Release)"
+  bash "$repo/build/setup.sh" >/dev/null
+  dotnet build "$here/GluonStyleText.Compare" -c Release -v q -nologo >/dev/null
+  dotnet build "$repo/samples/Imdb" -c Release -v q -nologo >/dev/null
+  compare=$(target_path "$here/GluonStyleText.Compare")
+  imdb=$(target_path "$repo/samples/Imdb")
+  if [[ ,$only, == *,trec,* ]]; then
+    if [ "$cli_kind" = imdb-sample ]; then
+      gluontext_dll=${GLUONTEXT_DLL:-$imdb}
+    else
+      [ -d "$cli_project" ] || { echo "run.sh: $cli_project is missing: the trec part needs the gluontext CLI (or --peers-only, or --only without trec)" >&2; exit 1; }
+      dotnet build "$cli_project" -c Release -v q -nologo >/dev/null
+      gluontext_dll=${GLUONTEXT_DLL:-$(target_path "$cli_project")}
+    fi
+    [ -f "$gluontext_dll" ] || { echo "run.sh: the built CLI '$gluontext_dll' is not there (set GLUONTEXT_DLL)" >&2; exit 1; }
+  fi
+fi
 train_csv=$data/imdb/train.csv
 test_csv=$data/imdb/test.csv
 glove=$data/embeddings/glove.6B.100d.top100k.txt.gz
@@ -117,7 +150,7 @@ rotated() { local shift=$1; shift; local items=("$@") n=$#; for ((i = 0; i < n; 
 
 record env OPENBLAS_NUM_THREADS=1 "$python" "$here/python/machine.py" --threads "$threads"
 record env OPENBLAS_NUM_THREADS="$threads" OMP_NUM_THREADS="$threads" "$python" "$here/python/sgemm.py" --threads "$threads"
-record dotnet "$compare" sgemm --threads "$threads"
+$peers_only || record dotnet "$compare" sgemm --threads "$threads"
 
 # --- text pipeline ----------------------------------------------------------------------------------
 if [[ ,$only, == *,text,* ]]; then
@@ -167,6 +200,7 @@ if [[ ,$only, == *,e2e,* ]]; then
   for ((round = 0; round < e2e_rounds; round++)); do
     log "end to end, round $((round + 1))/$e2e_rounds"
     for contender in $(rotated "$round" ours-cnn tfidf-lr fasttext-unigrams ours-bilstm fasttext-bigrams); do
+      $peers_only && [[ $contender == ours-* ]] && continue
       case $contender in
         ours-*)
           preset=$([ "$contender" = ours-cnn ] && echo fast || echo bilstm)
@@ -176,13 +210,54 @@ if [[ ,$only, == *,e2e,* ]]; then
           "${demo[@]}" > "$demo_log" 2>&1 || { echo "run.sh: the demo failed; see $demo_log" >&2; exit 1; }
           record_as "${demo[*]}" "$python" "$here/python/parse_demo.py" --log "$demo_log" --name "$contender" --preset "$preset" --threads "$threads"
           rm -rf "${work:?}/$contender" ;;
-        tfidf-lr) record "$python" "$here/python/tfidf_lr.py" --train "$train_csv" --test "$test_csv" ;;
+        tfidf-lr) record "$python" "$here/python/tfidf_lr.py" --train "$train_csv" --test "$test_csv" --dataset imdb ;;
         fasttext-*)
           mkdir -p "$work/$contender"
-          record "$python" "$here/python/fasttext_run.py" --train "$train_csv" --test "$test_csv" \
-            --ngrams "$([ "$contender" = fasttext-bigrams ] && echo 2 || echo 1)" --threads "$threads" --work "$work/$contender"
+          record "$python" "$here/python/fasttext_run.py" --train "$train_csv" --test "$test_csv" --dataset imdb \
+            --variant "${contender#fasttext-}" --threads "$threads" --work "$work/$contender"
           rm -rf "${work:?}/$contender" ;;
       esac
+    done
+  done
+fi
+
+# --- TREC: short questions, many classes ----------------------------------------------------------
+if [[ ,$only, == *,trec,* ]]; then
+  trec_train=$data/trec/train.csv
+  trec_test=$data/trec/test.csv
+  sample_extra=()
+  if $quick; then
+    trec_rounds=1
+    # The first 1,000 training questions and one of every label they miss, in the temporary folder.
+    mkdir -p "$work/trec-small"
+    "$python" "$here/python/slice_csv.py" --input "$trec_train" --output "$work/trec-small/train.csv" --rows 1000 --label-column fine
+    trec_train=$work/trec-small/train.csv
+  fi
+  [ "$cli_kind" = imdb-sample ] && $quick && sample_extra=(--extra "--epochs 1")
+  trec_contenders=(ours-glove ours-noemb tfidf-lr fasttext-unigrams fasttext-bigrams fasttext-tutorial)
+  [ "$autotune" -gt 0 ] && trec_contenders+=(fasttext-autotune)
+  for label in fine coarse; do
+    for ((round = 0; round < trec_rounds; round++)); do
+      log "TREC $label, round $((round + 1))/$trec_rounds"
+      for contender in $(rotated "$round" "${trec_contenders[@]}"); do
+        $peers_only && [[ $contender == ours-* ]] && continue
+        columns=(--text-column question --label-column "$label" --dataset "trec-$label")
+        case $contender in
+          ours-*)
+            mkdir -p "$work/$contender"
+            embeddings=(); [ "$contender" = ours-glove ] && embeddings=(--embeddings "$glove")
+            record "$python" "$here/python/gluontext_run.py" train --cli "dotnet $gluontext_dll" --cli-kind "$cli_kind" \
+              --train "$trec_train" --test "$trec_test" "${columns[@]}" "${embeddings[@]}" --threads "$threads" \
+              --work "$work/$contender" --name "$contender" --log "$results/trec-$label-$contender-$round.log" "${sample_extra[@]}"
+            rm -rf "${work:?}/$contender" ;;
+          tfidf-lr) record "$python" "$here/python/tfidf_lr.py" --train "$trec_train" --test "$trec_test" "${columns[@]}" ;;
+          fasttext-*)
+            mkdir -p "$work/$contender"
+            record "$python" "$here/python/fasttext_run.py" --train "$trec_train" --test "$trec_test" "${columns[@]}" \
+              --variant "${contender#fasttext-}" --autotune-seconds "$autotune" --threads "$threads" --work "$work/$contender"
+            rm -rf "${work:?}/$contender" ;;
+        esac
+      done
     done
   done
 fi

@@ -38,12 +38,12 @@ public static class Evaluator
             long numberOfClasses = 0;
             using (no_grad())
             {
-                for (int start = 0; start < data.Count; start += batchSize)
+                // Texts of similar length share a batch, so that little of it is padding.
+                foreach (var rows in Batches.ByLength(data, batchSize))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    int count = Math.Min(batchSize, data.Count - start);
                     using var scope = NewDisposeScope();
-                    var (inputs, targets) = Batches.ToTensors(data, Enumerable.Range(start, count).ToArray(), device);
+                    var (inputs, targets) = Batches.ToTensors(data, rows, device);
                     var logits = model.call(inputs);
                     if (numberOfClasses == 0)
                     {
@@ -53,7 +53,10 @@ public static class Evaluator
 
                     totalLoss += nn.functional.cross_entropy(logits, targets, reduction: nn.Reduction.Sum).item<float>();
                     var predicted = logits.argmax(1).to(ScalarType.Int32, CPU).data<int>().ToArray();
-                    predicted.CopyTo(predictions, start);
+                    for (int i = 0; i < rows.Length; i++)
+                    {
+                        predictions[rows[i]] = predicted[i];
+                    }
                 }
             }
 

@@ -38,7 +38,14 @@ public static class TextClassifierEvaluator
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentException.ThrowIfNullOrWhiteSpace(csvPath);
+        // A test set with rows left out would report an accuracy on texts nobody chose, so by default
+        // evaluation stops at a bad row whatever the bundle's training bad_rows setting was.
         var options = csvOptions ?? LabeledCsvOptions.From(classifier.Bundle.Options);
+        if (csvOptions is null)
+        {
+            options.OnBadRow = BadRowHandling.Fail;
+        }
+
         var data = LabeledCsvFile.Load(csvPath, options, classifier.Bundle.Labels, logger, cancellationToken);
         return Evaluate(classifier, data.Texts, data.ClassIds, TextClassifier.DefaultBatchSize, progress, cancellationToken);
     }

@@ -69,11 +69,11 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = NewDisposeScope();
-        var tokenIds = PadToLongestKernel(input);
+        var tokenIds = PadForEveryWindow(input);
         var channelsFirst = DropWordVectors(embedding.call(tokenIds)).transpose(1, 2);
-        var isToken = addMeanPooling ? tokenIds.ne(0).unsqueeze(1).to(channelsFirst.dtype) : null;
+        var isToken = tokenIds.ne(0).unsqueeze(1).to(channelsFirst.dtype);
         var pooled = convolutions
-            .SelectMany(convolution => Pool(nn.functional.relu(convolution.call(channelsFirst)), isToken))
+            .SelectMany(convolution => Pool(nn.functional.relu(convolution.call(channelsFirst)), isToken, addMeanPooling))
             .ToList();
         var features = dropout.call(pooled.Count == 1 ? pooled[0] : cat(pooled, 1));
         if (bigrams is not null)
@@ -91,23 +91,25 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
         embeddingDropout.call(wordVectors.unsqueeze(2)).squeeze(2);
 
     // Right padding means window t starts on a real token exactly when token t is real, so the
-    // first columns of the token mask select the windows worth averaging.
-    private static IEnumerable<Tensor> Pool(Tensor activations, Tensor? isToken)
+    // first columns of the token mask select the windows that belong to the text. Only those are
+    // pooled, so that the features (and the logits) do not depend on how much padding a batch adds:
+    // ReLU outputs are never negative, so zeroing the other windows leaves the max exact, and a text
+    // without a token pools to zeros.
+    private static IEnumerable<Tensor> Pool(Tensor activations, Tensor isToken, bool addMean)
     {
-        yield return activations.amax([2]);
-        if (isToken is not null)
+        var windowStartsOnToken = isToken.narrow(2, 0, activations.shape[2]);
+        var ownWindows = activations * windowStartsOnToken;
+        yield return ownWindows.amax([2]);
+        if (addMean)
         {
-            var windowStartsOnToken = isToken.narrow(2, 0, activations.shape[2]);
             var windows = windowStartsOnToken.sum(2).clamp_min(1);
-            yield return (activations * windowStartsOnToken).sum(2) / windows;
+            yield return ownWindows.sum(2) / windows;
         }
     }
 
-    // A text shorter than a kernel would make the convolution fail; extra padding ids embed to the
-    // zero row, exactly what a longer seq_len would have produced.
-    private Tensor PadToLongestKernel(Tensor tokenIds)
-    {
-        long missing = longestKernel - tokenIds.shape[1];
-        return missing > 0 ? nn.functional.pad(tokenIds, [0, missing], value: 0) : tokenIds;
-    }
+    // Every window that starts on a real token must exist, also for the longest text of a batch cut
+    // to its length: longest_kernel - 1 extra padding ids embed to the zero row, exactly what a
+    // longer seq_len would have produced.
+    private Tensor PadForEveryWindow(Tensor tokenIds) =>
+        longestKernel > 1 ? nn.functional.pad(tokenIds, [0, longestKernel - 1], value: 0) : tokenIds;
 }

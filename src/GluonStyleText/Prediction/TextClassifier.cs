@@ -84,7 +84,7 @@ public sealed class TextClassifier : IDisposable
         }
 
         using var scope = NewDisposeScope();
-        var ids = _bundle.Transformer.EncodeToTensor(texts, _device, cancellationToken);
+        var ids = WithoutTrailingPadding(_bundle.Transformer.EncodeToTensor(texts, _device, cancellationToken));
         lock (_forwardLock)
         {
             using var noGrad = no_grad();
@@ -95,6 +95,14 @@ public sealed class TextClassifier : IDisposable
 
     /// <summary>Releases the model.</summary>
     public void Dispose() => _bundle.Dispose();
+
+    // The models ignore padding, so the columns past the longest text are pure waste: short texts
+    // (claims, questions) would otherwise pay for seq_len tokens each.
+    private static Tensor WithoutTrailingPadding(Tensor ids)
+    {
+        var longest = Math.Max(1, ids.ne(0).sum(1).max().item<long>());
+        return longest < ids.shape[1] ? ids.narrow(1, 0, longest) : ids;
+    }
 
     private static int ArgMax(ReadOnlySpan<float> values)
     {

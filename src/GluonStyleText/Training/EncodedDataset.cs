@@ -8,6 +8,7 @@ public sealed class EncodedDataset
 {
     private readonly long[] tokenIds;
     private readonly int[] labels;
+    private readonly int[] lengths;
 
     /// <summary>Wraps (without copying) encoded texts and their class ids.</summary>
     /// <param name="tokenIds">Row-major token ids, <c>labels.Length * sequenceLength</c> values, none negative.</param>
@@ -43,6 +44,11 @@ public sealed class EncodedDataset
         this.tokenIds = tokenIds;
         this.labels = labels;
         SequenceLength = sequenceLength;
+        lengths = new int[labels.Length];
+        for (int row = 0; row < labels.Length; row++)
+        {
+            lengths[row] = Row(row).LastIndexOfAnyExcept(0L) + 1;
+        }
     }
 
     /// <summary>Number of texts.</summary>
@@ -130,12 +136,27 @@ public sealed class EncodedDataset
         }
     }
 
-    /// <summary>Copies the token ids of <paramref name="rows"/> into <paramref name="destination"/>, row after row.</summary>
-    internal void CopyRows(ReadOnlySpan<int> rows, Span<long> destination)
+    /// <summary>Real tokens of text <paramref name="row"/>: the position after its last non-padding id.</summary>
+    internal int Length(int row) => lengths[row];
+
+    /// <summary>The longest of <paramref name="rows"/>, at least 1 so that a batch of empty texts still has a column.</summary>
+    internal int LongestOf(ReadOnlySpan<int> rows)
+    {
+        int longest = 1;
+        foreach (int row in rows)
+        {
+            longest = Math.Max(longest, lengths[row]);
+        }
+
+        return longest;
+    }
+
+    /// <summary>Copies the first <paramref name="width"/> token ids of each of <paramref name="rows"/> into <paramref name="destination"/>, row after row.</summary>
+    internal void CopyRows(ReadOnlySpan<int> rows, Span<long> destination, int width)
     {
         for (int i = 0; i < rows.Length; i++)
         {
-            Row(rows[i]).CopyTo(destination.Slice(i * SequenceLength, SequenceLength));
+            Row(rows[i])[..width].CopyTo(destination.Slice(i * width, width));
         }
     }
 }
