@@ -36,7 +36,6 @@ internal static class ToyData
         // Trainer takes the class count from its options; n_classes 0 (from the data) is TextClassifierTrainer's to resolve.
         NumberOfClasses = 2,
         Cnn = cnn,
-        NumberOfClasses = 2,
         VocabularySize = VocabularySize,
         SequenceLength = SequenceLength,
         EmbeddingSize = 16,
