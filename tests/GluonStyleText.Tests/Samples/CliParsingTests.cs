@@ -1,5 +1,5 @@
 using GluonStyleText.Samples.Imdb.Commands;
-using GluonStyleText.Samples.Imdb.ConsoleUi;
+using GluonStyleText.Cli.ConsoleUi;
 
 namespace GluonStyleText.Tests.Samples;
 

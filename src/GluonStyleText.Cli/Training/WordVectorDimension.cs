@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
-namespace GluonStyleText.Samples.Imdb.Training;
+namespace GluonStyleText.Cli.Training;
 
 /// <summary>
 /// Reads the dimension of a word-vectors file from its first line, before any training work: GloVe

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace GluonStyleText.Samples.Imdb.ConsoleUi;
+namespace GluonStyleText.Cli.ConsoleUi;
 
 /// <summary>
 /// Runs a command's body with a session and turns its outcome into an exit code: cancellation gives

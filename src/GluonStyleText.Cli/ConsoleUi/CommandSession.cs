@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace GluonStyleText.Samples.Imdb.ConsoleUi;
+namespace GluonStyleText.Cli.ConsoleUi;
 
 /// <summary>What a running command writes to: the console, the progress line and the loggers.</summary>
 internal sealed class CommandSession : IDisposable

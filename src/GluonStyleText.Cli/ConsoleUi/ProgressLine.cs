@@ -1,4 +1,4 @@
-namespace GluonStyleText.Samples.Imdb.ConsoleUi;
+namespace GluonStyleText.Cli.ConsoleUi;
 
 /// <summary>
 /// Shows the progress of one long step. On a terminal it is a single line redrawn in place with

@@ -1,7 +1,7 @@
 using System.Globalization;
 using GluonStyleText.Training;
 
-namespace GluonStyleText.Samples.Imdb.ConsoleUi;
+namespace GluonStyleText.Cli.ConsoleUi;
 
 /// <summary>
 /// Shows training progress like fastText: <c>Epoch 2/3  45.2%  batch 140/313  loss 0.3121  lr 0.001000  312 ex/s  ETA 0h01m12s</c>.

@@ -1,27 +1,27 @@
 using System.CommandLine;
 using System.Globalization;
 using GluonStyleText.Prediction;
-using GluonStyleText.Samples.Imdb.ConsoleUi;
+using GluonStyleText.Cli.ConsoleUi;
 using Microsoft.Extensions.Logging;
 
-namespace GluonStyleText.Samples.Imdb.Commands;
+namespace GluonStyleText.Cli.Commands;
 
 /// <summary><c>predict</c>: classifies a CSV file into a new CSV file, or one text given on the command line.</summary>
 internal static class PredictCommand
 {
-    public static Command Create(CliConsole console, Option<bool> verbose)
+    public static Command Create(CliConsole console, Option<bool> verbose, CommandProfile profile)
     {
         var model = CommonOptions.Model();
         var input = new Option<string?>("--input", "-i") { Description = "CSV file of texts to classify (with a header).", HelpName = "FILE" };
         var output = new Option<string?>("--output", "-o") { Description = "CSV file to write: the input's columns plus prediction, probability and error.", HelpName = "FILE" };
         var text = new Option<string?>("--text", "-t") { Description = "Classify this one text and print the result, instead of --input.", HelpName = "TEXT" };
-        var textColumn = new Option<string?>("--text-column") { Description = "The input column holding the texts. Default: the model's text_column (review).", HelpName = "NAME" };
+        var textColumn = new Option<string?>("--text-column") { Description = "The input column holding the texts. Default: the model's text_column.", HelpName = "NAME" };
         var classProbabilities = new Option<bool>("--class-probabilities") { Description = "Also write one probability_<label> column per class." };
         var top = CommonOptions.Positive(new Option<int>("--top") { Description = "With --text: how many of the most probable labels to list.", HelpName = "K", DefaultValueFactory = _ => 2 });
         var device = CommonOptions.Device("auto");
         var threads = CommonOptions.Threads();
 
-        var command = new Command("predict", "Classify the reviews of a CSV file into a new CSV file, or one text with --text.")
+        var command = new Command("predict", profile.PredictDescription)
         {
             model, input, output, text, textColumn, classProbabilities, top, device, threads,
         };
@@ -53,7 +53,7 @@ internal static class PredictCommand
                 IncludeClassProbabilities = parseResult.GetValue(classProbabilities),
             };
             var summary = await PredictFileAsync(
-                session, classifier, TrainCommand.RequireFile(parseResult.GetValue(input)!, "--input"), parseResult.GetValue(output)!, options, token).ConfigureAwait(false);
+                session, classifier, FileArguments.Require(parseResult.GetValue(input)!, "--input"), parseResult.GetValue(output)!, options, token).ConfigureAwait(false);
             PrintSummary(session, summary);
             return ExitCodes.Success;
         }, cancellationToken));

@@ -1,4 +1,4 @@
-namespace GluonStyleText.Samples.Imdb.ConsoleUi;
+namespace GluonStyleText.Cli.ConsoleUi;
 
 /// <summary>The program's exit codes.</summary>
 internal static class ExitCodes

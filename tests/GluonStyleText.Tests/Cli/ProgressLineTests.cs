@@ -1,6 +1,7 @@
-using GluonStyleText.Samples.Imdb.ConsoleUi;
+using GluonStyleText.Cli.ConsoleUi;
+using GluonStyleText.Tests.Samples;
 
-namespace GluonStyleText.Tests.Samples;
+namespace GluonStyleText.Tests.Cli;
 
 public sealed class ProgressLineTests
 {

@@ -2,7 +2,7 @@ using GluonStyleText.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace GluonStyleText.Samples.Imdb.Training;
+namespace GluonStyleText.Cli.Training;
 
 /// <summary>
 /// How the command line chooses the training options: a preset or a <c>--config</c> file (which wins),
@@ -11,7 +11,7 @@ namespace GluonStyleText.Samples.Imdb.Training;
 internal sealed record TrainingConfiguration
 {
     /// <summary>The preset, when no <see cref="ConfigPath"/> is given.</summary>
-    public string Preset { get; init; } = TrainingPresets.Default;
+    public string Preset { get; init; } = TextClassifierPresets.Default;
 
     /// <summary>A configuration file in the seed's <c>config.json</c> format; replaces the preset.</summary>
     public string? ConfigPath { get; init; }
@@ -31,6 +31,27 @@ internal sealed record TrainingConfiguration
 
     /// <summary>Overrides <c>device</c>.</summary>
     public string? Device { get; init; }
+
+    /// <summary>Overrides <c>seed</c>.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>Overrides <c>text_column</c>.</summary>
+    public string? TextColumn { get; init; }
+
+    /// <summary>Overrides <c>label_column</c>.</summary>
+    public string? LabelColumn { get; init; }
+
+    /// <summary>Overrides <c>n_classes</c> (0: from the data).</summary>
+    public int? NumberOfClasses { get; init; }
+
+    /// <summary>Overrides <c>bad_rows</c>.</summary>
+    public string? BadRows { get; init; }
+
+    /// <summary>Overrides <c>max_reject_ratio</c>.</summary>
+    public double? MaxRejectRatio { get; init; }
+
+    /// <summary>Overrides <c>class_weights</c>.</summary>
+    public string? ClassWeights { get; init; }
 
     /// <summary>A short name for the run, for default output names: the preset, or the config file's name.</summary>
     public string RunName => ConfigPath is null ? Preset : Path.GetFileNameWithoutExtension(ConfigPath);
@@ -62,6 +83,14 @@ internal sealed record TrainingConfiguration
         {
             options.Device = device;
         }
+
+        options.Seed = Seed ?? options.Seed;
+        options.TextColumn = TextColumn ?? options.TextColumn;
+        options.LabelColumn = LabelColumn ?? options.LabelColumn;
+        options.NumberOfClasses = NumberOfClasses ?? options.NumberOfClasses;
+        options.BadRows = BadRows ?? options.BadRows;
+        options.MaxRejectRatio = MaxRejectRatio ?? options.MaxRejectRatio;
+        options.ClassWeights = ClassWeights ?? options.ClassWeights;
 
         if (EmbeddingsPath is { } vectors)
         {

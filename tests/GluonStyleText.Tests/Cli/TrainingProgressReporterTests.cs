@@ -1,7 +1,8 @@
-using GluonStyleText.Samples.Imdb.ConsoleUi;
+using GluonStyleText.Cli.ConsoleUi;
+using GluonStyleText.Tests.Samples;
 using GluonStyleText.Training;
 
-namespace GluonStyleText.Tests.Samples;
+namespace GluonStyleText.Tests.Cli;
 
 public sealed class TrainingProgressReporterTests
 {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
-namespace GluonStyleText.Samples.Imdb.ConsoleUi;
+namespace GluonStyleText.Cli.ConsoleUi;
 
 /// <summary>The program's logging: one line per message on standard error, with timestamps.</summary>
 internal static class CliLogging

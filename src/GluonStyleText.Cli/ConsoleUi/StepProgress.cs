@@ -2,15 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using GluonStyleText.Evaluation;
 using GluonStyleText.Prediction;
-using GluonStyleText.Samples.Imdb.Data;
 
-namespace GluonStyleText.Samples.Imdb.ConsoleUi;
+namespace GluonStyleText.Cli.ConsoleUi;
 
-/// <summary>Progress texts of the shorter steps: download, evaluation, prediction.</summary>
+/// <summary>Progress texts of the shorter steps: evaluation, prediction, and any a program adds.</summary>
 internal static class StepProgress
 {
-    public static IProgress<DownloadProgress> Download(ProgressLine line) =>
-        new Reporter<DownloadProgress>(line, (value, _) => $"Downloading  {value}");
+    /// <summary>A reporter that shows <paramref name="describe"/>'s text for each value, given the time since the step began.</summary>
+    public static IProgress<T> Create<T>(ProgressLine line, Func<T, TimeSpan, string> describe) => new Reporter<T>(line, describe);
 
     public static IProgress<EvaluationProgress> Evaluation(ProgressLine line) =>
         new Reporter<EvaluationProgress>(line, (value, elapsed) => string.Create(

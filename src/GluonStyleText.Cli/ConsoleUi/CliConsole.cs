@@ -1,4 +1,4 @@
-namespace GluonStyleText.Samples.Imdb.ConsoleUi;
+namespace GluonStyleText.Cli.ConsoleUi;
 
 /// <summary>
 /// Where the program writes: results to <see cref="Out"/>; progress, logs and errors to

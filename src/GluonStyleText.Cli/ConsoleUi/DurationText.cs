@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GluonStyleText.Samples.Imdb.ConsoleUi;
+namespace GluonStyleText.Cli.ConsoleUi;
 
 /// <summary>Formats durations the way the progress line and summaries show them.</summary>
 internal static class DurationText

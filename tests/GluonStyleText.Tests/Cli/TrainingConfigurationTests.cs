@@ -1,17 +1,19 @@
 using System.IO.Compression;
 using System.Text;
-using GluonStyleText.Samples.Imdb.Training;
+using GluonStyleText.Cli.Training;
+using GluonStyleText.Options;
+using GluonStyleText.Tests.Samples;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace GluonStyleText.Tests.Samples;
+namespace GluonStyleText.Tests.Cli;
 
 public sealed class TrainingConfigurationTests
 {
     [Fact]
     public void TheSeedPresetIsTheSeedsConfig()
     {
-        var options = new TrainingConfiguration { Preset = TrainingPresets.Seed }.Build(NullLogger.Instance);
+        var options = new TrainingConfiguration { Preset = TextClassifierPresets.Seed }.Build(NullLogger.Instance);
 
         Assert.True(options.Cnn);
         Assert.Equal((500, 5000, 300, 8, 5), (options.SequenceLength, options.VocabularySize, options.EmbeddingSize, options.KernelSize, options.Epochs));
@@ -22,13 +24,13 @@ public sealed class TrainingConfigurationTests
     [Fact]
     public void TheFastAndBiLstmPresetsAreValidFiles()
     {
-        var fast = new TrainingConfiguration { Preset = TrainingPresets.Fast }.Build(NullLogger.Instance);
-        var bilstm = new TrainingConfiguration { Preset = TrainingPresets.BiLstm }.Build(NullLogger.Instance);
+        var fast = new TrainingConfiguration { Preset = TextClassifierPresets.Fast }.Build(NullLogger.Instance);
+        var bilstm = new TrainingConfiguration { Preset = TextClassifierPresets.BiLstm }.Build(NullLogger.Instance);
 
         Assert.True(fast.Cnn);
         Assert.NotEmpty(fast.EffectiveKernelSizes);
         Assert.False(bilstm.Cnn);
-        Assert.All(TrainingPresets.Names, name => Assert.NotNull(GluonStyleText.Options.TextClassifierPresets.Load(name).Options));
+        Assert.All(TextClassifierPresets.Names, name => Assert.NotNull(TextClassifierPresets.Load(name).Options));
     }
 
     [Fact]
@@ -38,7 +40,7 @@ public sealed class TrainingConfigurationTests
         var config = folder.Combine("c.json");
         File.WriteAllText(config, """{"num_epoch": 7, "threads": 2, "device": "auto", "embed_size": 16}""");
 
-        var options = new TrainingConfiguration { Preset = TrainingPresets.Seed, ConfigPath = config, Epochs = 1, Threads = 3, Device = "cpu" }.Build(NullLogger.Instance);
+        var options = new TrainingConfiguration { Preset = TextClassifierPresets.Seed, ConfigPath = config, Epochs = 1, Threads = 3, Device = "cpu" }.Build(NullLogger.Instance);
 
         Assert.Equal((1, 3, "cpu", 16), (options.Epochs, options.Threads, options.Device, options.EmbeddingSize));
         Assert.Equal(500, options.SequenceLength);
@@ -51,7 +53,7 @@ public sealed class TrainingConfigurationTests
         var vectors = folder.Combine("vectors.txt");
         File.WriteAllText(vectors, "film 0.1 0.2 0.3 0.4\ngreat 0.5 0.6 0.7 0.8\n");
 
-        var options = new TrainingConfiguration { Preset = TrainingPresets.Seed, EmbeddingsPath = vectors }.Build(NullLogger.Instance);
+        var options = new TrainingConfiguration { Preset = TextClassifierPresets.Seed, EmbeddingsPath = vectors }.Build(NullLogger.Instance);
 
         Assert.True(options.UsePretrainedEmbeddings);
         Assert.Equal(Path.GetFullPath(vectors), options.EmbeddingsPath);

@@ -1,4 +1,4 @@
-namespace GluonStyleText.Samples.Imdb.ConsoleUi;
+namespace GluonStyleText.Cli.ConsoleUi;
 
 /// <summary>
 /// A problem the user can fix, found by the program itself (e.g. conflicting options): reported as its

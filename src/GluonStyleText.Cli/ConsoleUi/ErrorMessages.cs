@@ -3,7 +3,7 @@ using GluonStyleText.Data;
 using GluonStyleText.Embeddings;
 using Microsoft.Extensions.Options;
 
-namespace GluonStyleText.Samples.Imdb.ConsoleUi;
+namespace GluonStyleText.Cli.ConsoleUi;
 
 /// <summary>Turns an exception into what the user reads.</summary>
 internal static class ErrorMessages

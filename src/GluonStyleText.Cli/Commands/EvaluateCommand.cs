@@ -1,48 +1,46 @@
 using System.CommandLine;
 using System.Globalization;
+using GluonStyleText.Cli.ConsoleUi;
+using GluonStyleText.Data;
 using GluonStyleText.Evaluation;
 using GluonStyleText.Models;
 using GluonStyleText.Prediction;
-using GluonStyleText.Samples.Imdb.ConsoleUi;
 using GluonStyleText.Training;
 using Microsoft.Extensions.Logging;
 
-namespace GluonStyleText.Samples.Imdb.Commands;
+namespace GluonStyleText.Cli.Commands;
 
-/// <summary><c>evaluate</c>: measures a model bundle on labeled reviews and writes an evaluation report.</summary>
+/// <summary><c>evaluate</c>: measures a model bundle on labeled texts and writes an evaluation report.</summary>
 internal static class EvaluateCommand
 {
-    public static Command Create(CliConsole console, Option<bool> verbose)
+    public static Command Create(CliConsole console, Option<bool> verbose, CommandProfile profile)
     {
         var model = CommonOptions.Model();
-        var data = CommonOptions.Data();
-        var test = new Option<string?>("--test") { Description = "A labeled test CSV (columns sentiment, review), instead of --data.", HelpName = "FILE" };
+        var data = profile.EvaluationData();
+        var textColumn = CommonOptions.TextColumn("the model's text_column");
+        var labelColumn = CommonOptions.LabelColumn("the model's label_column");
         var report = new Option<string?>("--report") { Description = "Where to write the report (metrics.md, metrics.json, confusion-matrix.png). Default: <BUNDLE>-report beside the bundle.", HelpName = "DIR" };
         var device = CommonOptions.Device("auto");
         var threads = CommonOptions.Threads();
-        var cacheDirectory = CommonOptions.CacheDirectory();
 
-        var command = new Command("evaluate", "Measure a model bundle on the IMDB test reviews and write an evaluation report.")
+        var command = new Command("evaluate", profile.EvaluateDescription) { model };
+        data.AddTo(command);
+        foreach (var option in new Option[] { textColumn, labelColumn, report, device, threads })
         {
-            model, data, test, report, device, threads, cacheDirectory,
-        };
-        command.Validators.Add(result =>
-        {
-            if (result.GetResult(data) is not null && result.GetResult(test) is not null)
-            {
-                result.AddError("Give either --data or --test, not both.");
-            }
-        });
+            command.Options.Add(option);
+        }
+
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, console, verbose, async (session, token) =>
         {
             var bundle = parseResult.GetRequiredValue(model);
-            var testCsv = parseResult.GetValue(test) is { } file
-                ? TrainCommand.RequireFile(file, "--test")
-                : (await ImdbData.GetAsync(session, parseResult.GetValue(data), parseResult.GetValue(cacheDirectory), token).ConfigureAwait(false)).TestCsvPath;
+            var testCsv = await data.ResolveAsync(parseResult, session, token).ConfigureAwait(false);
             using var classifier = LoadClassifier(session, bundle, parseResult.GetValue(device), parseResult.GetValue(threads));
+            var csv = LabeledCsvOptions.From(classifier.Bundle.Options);
+            csv.TextColumn = parseResult.GetValue(textColumn) ?? csv.TextColumn;
+            csv.LabelColumn = parseResult.GetValue(labelColumn) ?? csv.LabelColumn;
             var reportDirectory = parseResult.GetValue(report) ?? DefaultReportDirectory(bundle);
-            var (metrics, files) = Evaluate(session, classifier, testCsv, reportDirectory, training: null, token);
-            PrintSummary(session, metrics, classifier.Labels, testCsv, files);
+            var (metrics, files) = Evaluate(session, classifier, testCsv, reportDirectory, training: null, csv, token);
+            PrintSummary(session, metrics, classifier.Labels, testCsv, files, profile.Items);
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
@@ -62,22 +60,22 @@ internal static class EvaluateCommand
         return classifier;
     }
 
-    /// <summary>Evaluates on <paramref name="testCsv"/> with a progress line and writes the report.</summary>
+    /// <summary>Evaluates on <paramref name="testCsv"/> with a progress line and writes the report; <paramref name="csvOptions"/> (columns, bad rows) null for the model's.</summary>
     public static (ClassificationMetrics Metrics, EvaluationReportFiles Files) Evaluate(
-        CommandSession session, TextClassifier classifier, string testCsv, string reportDirectory, TrainingResult? training, CancellationToken cancellationToken)
+        CommandSession session, TextClassifier classifier, string testCsv, string reportDirectory, TrainingResult? training, LabeledCsvOptions? csvOptions, CancellationToken cancellationToken)
     {
         var logger = session.Loggers.CreateLogger(typeof(TextClassifierEvaluator).FullName!);
-        var metrics = TextClassifierEvaluator.EvaluateCsv(classifier, testCsv, logger: logger, progress: StepProgress.Evaluation(session.Progress), cancellationToken: cancellationToken);
+        var metrics = TextClassifierEvaluator.EvaluateCsv(classifier, testCsv, csvOptions, logger, StepProgress.Evaluation(session.Progress), cancellationToken);
         session.Progress.Complete();
         var files = EvaluationReport.Write(reportDirectory, metrics, classifier.Labels, training);
         return (metrics, files);
     }
 
-    /// <summary>Prints the accuracy, a compact per-class table and where the report went.</summary>
-    public static void PrintSummary(CommandSession session, ClassificationMetrics metrics, IReadOnlyList<string> labels, string testCsv, EvaluationReportFiles files)
+    /// <summary>Prints the accuracy, a compact per-class table and where the report went; <paramref name="items"/> is what the texts are called, e.g. "texts".</summary>
+    public static void PrintSummary(CommandSession session, ClassificationMetrics metrics, IReadOnlyList<string> labels, string testCsv, EvaluationReportFiles files, string items)
     {
         var invariant = CultureInfo.InvariantCulture;
-        session.Say(string.Create(invariant, $"Accuracy on {Path.GetFileName(testCsv)}: {metrics.Accuracy:P2} of {metrics.Count:N0} reviews (mean loss {metrics.MeanLoss:0.0000}, macro F1 {metrics.MacroF1:0.0000})"));
+        session.Say(string.Create(invariant, $"Accuracy on {Path.GetFileName(testCsv)}: {metrics.Accuracy:P2} of {metrics.Count:N0} {items} (mean loss {metrics.MeanLoss:0.0000}, macro F1 {metrics.MacroF1:0.0000})"));
         var width = Math.Max(5, labels.Max(label => label.Length));
         session.Say($"  {"label".PadRight(width)}  precision  recall      F1   support");
         foreach (var c in metrics.PerClass)

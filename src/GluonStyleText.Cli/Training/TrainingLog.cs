@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace GluonStyleText.Samples.Imdb.Training;
+namespace GluonStyleText.Cli.Training;
 
 /// <summary>Log messages about the training configuration.</summary>
 internal static partial class TrainingLog

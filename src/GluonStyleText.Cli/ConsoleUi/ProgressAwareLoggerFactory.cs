@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace GluonStyleText.Samples.Imdb.ConsoleUi;
+namespace GluonStyleText.Cli.ConsoleUi;
 
 /// <summary>
 /// Hands out loggers that clear the progress line before each message, so that a message never lands
