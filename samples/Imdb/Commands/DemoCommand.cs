@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using GluonStyleText.Cli.Commands;
+using GluonStyleText.Cli.ConsoleUi;
+using GluonStyleText.Cli.Training;
 using GluonStyleText.Prediction;
-using GluonStyleText.Samples.Imdb.ConsoleUi;
-using GluonStyleText.Samples.Imdb.Training;
+using GluonStyleText.Training;
+using Microsoft.Extensions.Logging;
 
 namespace GluonStyleText.Samples.Imdb.Commands;
 
@@ -19,15 +22,15 @@ internal static class DemoCommand
 
     public static Command Create(CliConsole console, Option<bool> verbose)
     {
-        var data = CommonOptions.Data();
+        var data = ImdbDataArguments.Data();
         var embeddings = CommonOptions.Embeddings();
-        var preset = CommonOptions.Preset();
+        var preset = CommonOptions.Preset(ImdbDefaults.Preset);
         var config = CommonOptions.Config();
         var output = new Option<string?>("--output", "-o") { Description = $"Folder for the model, report and predictions. Default: ./{DefaultOutput}.", HelpName = "DIR" };
         var epochs = CommonOptions.Epochs();
         var threads = CommonOptions.Threads();
         var device = CommonOptions.Device("the configuration's device (auto)");
-        var cacheDirectory = CommonOptions.CacheDirectory();
+        var cacheDirectory = ImdbDataArguments.CacheDirectory();
 
         var command = new Command("demo", "Train on the IMDB training reviews, evaluate on the test reviews and classify them into a CSV, in one go.")
         {
@@ -37,12 +40,14 @@ internal static class DemoCommand
         {
             var configuration = new TrainingConfiguration
             {
-                Preset = parseResult.GetValue(preset) ?? TrainingPresets.Default,
+                Preset = parseResult.GetValue(preset) ?? ImdbDefaults.Preset,
                 ConfigPath = parseResult.GetValue(config),
                 EmbeddingsPath = parseResult.GetValue(embeddings),
                 Epochs = parseResult.GetValue(epochs),
                 Threads = parseResult.GetValue(threads),
                 Device = parseResult.GetValue(device),
+                TextColumn = ImdbDefaults.TextColumn,
+                LabelColumn = ImdbDefaults.LabelColumn,
             };
             return RunAsync(session, parseResult.GetValue(data), parseResult.GetValue(cacheDirectory), configuration, parseResult.GetValue(output) ?? DefaultOutput, token);
         }, cancellationToken));
@@ -53,6 +58,7 @@ internal static class DemoCommand
         CommandSession session, string? dataDirectory, string? cacheDirectory, TrainingConfiguration configuration, string outputDirectory, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
+        var options = configuration.Build(session.Loggers.CreateLogger<TextClassifierTrainer>());
         var folder = Path.GetFullPath(outputDirectory);
         Directory.CreateDirectory(folder);
 
@@ -61,14 +67,13 @@ internal static class DemoCommand
         var dataTime = step.Elapsed;
 
         step.Restart();
-        var trained = await TrainCommand.TrainAsync(session, new TrainCommand.Settings
+        var trained = TrainCommand.Train(session, options, new TrainCommand.Settings
         {
             TrainCsv = files.TrainCsvPath,
-            Configuration = configuration,
             Output = Path.Combine(folder, "model"),
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
         var trainingTime = step.Elapsed;
-        TrainCommand.PrintSummary(session, trained);
+        TrainCommand.PrintSummary(session, trained, ImdbCommandLine.Profile.Items);
         if (trained.Training.Cancelled)
         {
             return ExitCodes.Cancelled;
@@ -76,9 +81,9 @@ internal static class DemoCommand
 
         step.Restart();
         using var classifier = EvaluateCommand.LoadClassifier(session, trained.BundlePath, device: null, threads: null);
-        var (metrics, report) = EvaluateCommand.Evaluate(session, classifier, files.TestCsvPath, Path.Combine(folder, "report"), trained.Training, cancellationToken);
+        var (metrics, report) = EvaluateCommand.Evaluate(session, classifier, files.TestCsvPath, Path.Combine(folder, "report"), trained.Training, csvOptions: null, cancellationToken);
         var evaluationTime = step.Elapsed;
-        EvaluateCommand.PrintSummary(session, metrics, classifier.Labels, files.TestCsvPath, report);
+        EvaluateCommand.PrintSummary(session, metrics, classifier.Labels, files.TestCsvPath, report, ImdbCommandLine.Profile.Items);
 
         step.Restart();
         var predictions = await PredictCommand.PredictFileAsync(

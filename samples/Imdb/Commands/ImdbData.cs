@@ -1,4 +1,4 @@
-using GluonStyleText.Samples.Imdb.ConsoleUi;
+using GluonStyleText.Cli.ConsoleUi;
 using GluonStyleText.Samples.Imdb.Data;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +17,7 @@ internal static class ImdbData
         }
 
         var dataset = new ImdbDataset(http, options, session.Loggers.CreateLogger<ImdbDataset>());
-        var files = await dataset.GetAsync(dataDirectory, StepProgress.Download(session.Progress), cancellationToken).ConfigureAwait(false);
+        var files = await dataset.GetAsync(dataDirectory, StepProgress.Create<DownloadProgress>(session.Progress, (value, _) => $"Downloading  {value}"), cancellationToken).ConfigureAwait(false);
         session.Progress.Complete();
         return files;
     }

@@ -9,7 +9,8 @@ namespace GluonStyleText.Prediction;
 
 /// <summary>
 /// Classifies a CSV file into a new CSV file, streaming: every input column is kept and the
-/// prediction, its probability (optionally every class's) and an error column are added. Memory is
+/// prediction, its probability (optionally the next most probable labels, every class's probability
+/// and a needs-review flag) and an error column are added. Memory is
 /// bounded by the batch size whatever the file size; every input row appears in the output, in
 /// order (a row that cannot be classified gets an error instead of vanishing); the output is
 /// written under a temporary name and renamed only when complete.
@@ -20,6 +21,7 @@ public sealed partial class CsvBatchPredictor
     private readonly CsvPredictionOptions _options;
     private readonly ILogger _logger;
     private readonly string[] _addedColumns;
+    private readonly int _topK;
 
     /// <summary>Creates a predictor that uses <paramref name="classifier"/> (not owned).</summary>
     /// <exception cref="ArgumentException">An option is invalid, or two added columns would have the same name.</exception>
@@ -30,7 +32,8 @@ public sealed partial class CsvBatchPredictor
         _options = options ?? new CsvPredictionOptions();
         _options.Validate();
         _logger = logger ?? NullLogger.Instance;
-        _addedColumns = AddedColumns(_options, classifier.Labels);
+        _topK = Math.Min(_options.TopK, classifier.Labels.Count);
+        _addedColumns = AddedColumns(_options, classifier.Labels, _topK);
     }
 
     /// <summary>Classifies <paramref name="inputPath"/> into <paramref name="outputPath"/>.</summary>
@@ -74,7 +77,7 @@ public sealed partial class CsvBatchPredictor
         using var reader = CsvReader.Create(input, CsvFormat.ReaderOptions(_options.MaxTextLength, record => lastMalformed = record), leaveOpen: true);
         var columns = ReadHeader(reader, inputPath, () => lastMalformed);
 
-        var writer = CsvWriter.Create(new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16), options: null, leaveOpen: false);
+        var writer = CsvWriter.Create(new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16), WriterOptions(_options), leaveOpen: false);
         await using var writerOwner = writer.ConfigureAwait(false);
         foreach (var name in columns.OutputHeader)
         {
@@ -140,14 +143,30 @@ public sealed partial class CsvBatchPredictor
         return new CsvColumns(headers.Length, textIndex, [.. headers, .. _addedColumns]);
     }
 
+    // Excel: see CsvPredictionOptions.Excel for why the byte order mark and the escaped formulas.
+    private static CsvWriterOptions? WriterOptions(CsvPredictionOptions options) => options.Excel
+        ? new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape, InjectionEscape = '\'' }
+        : null;
+
     /// <summary>The columns added after the input's, in order.</summary>
     /// <exception cref="ArgumentException">Two of them would have the same name.</exception>
-    private static string[] AddedColumns(CsvPredictionOptions options, IReadOnlyList<string> labels)
+    private static string[] AddedColumns(CsvPredictionOptions options, IReadOnlyList<string> labels, int topK)
     {
         var added = new List<string> { options.PredictionColumn, options.ProbabilityColumn };
+        for (var rank = 2; rank <= topK; rank++)
+        {
+            added.Add(string.Create(CultureInfo.InvariantCulture, $"label_{rank}"));
+            added.Add(string.Create(CultureInfo.InvariantCulture, $"{options.ProbabilityColumn}_{rank}"));
+        }
+
         if (options.IncludeClassProbabilities)
         {
             added.AddRange(labels.Select(label => $"{options.ProbabilityColumn}_{label}"));
+        }
+
+        if (options.ReviewBelow is not null)
+        {
+            added.Add(options.ReviewColumn);
         }
 
         added.Add(options.ErrorColumn);
@@ -203,6 +222,7 @@ public sealed partial class CsvBatchPredictor
         var texts = batch.Where(row => row.Error is null).Select(row => row.Fields[columns.TextIndex]).ToList();
         var probabilities = _classifier.PredictProbabilities(texts, cancellationToken);
         var classes = _classifier.Labels.Count;
+        var ranked = new int[_topK];
         var next = 0;
         foreach (var row in batch)
         {
@@ -215,14 +235,16 @@ public sealed partial class CsvBatchPredictor
             {
                 var rowProbabilities = probabilities.AsSpan(next * classes, classes);
                 next++;
-                var best = 0;
-                for (var c = 1; c < classes; c++)
-                {
-                    best = rowProbabilities[c] > rowProbabilities[best] ? c : best;
-                }
-
+                Rank(rowProbabilities, ranked);
+                var best = ranked[0];
                 writer.WriteField(_classifier.Labels[best]);
                 writer.WriteField(Format(rowProbabilities[best]));
+                for (var rank = 1; rank < _topK; rank++)
+                {
+                    writer.WriteField(_classifier.Labels[ranked[rank]]);
+                    writer.WriteField(Format(rowProbabilities[ranked[rank]]));
+                }
+
                 if (_options.IncludeClassProbabilities)
                 {
                     foreach (var p in rowProbabilities)
@@ -231,14 +253,25 @@ public sealed partial class CsvBatchPredictor
                     }
                 }
 
+                if (_options.ReviewBelow is { } threshold)
+                {
+                    writer.WriteField(rowProbabilities[best] < threshold ? "true" : "false");
+                }
+
                 writer.WriteField("");
             }
             else
             {
-                var empty = 2 + (_options.IncludeClassProbabilities ? classes : 0);
+                var empty = (2 * _topK) + (_options.IncludeClassProbabilities ? classes : 0);
                 for (var i = 0; i < empty; i++)
                 {
                     writer.WriteField("");
+                }
+
+                if (_options.ReviewBelow is not null)
+                {
+                    // A row without a prediction is one a person has to look at.
+                    writer.WriteField("true");
                 }
 
                 writer.WriteField(row.Error);
@@ -248,6 +281,32 @@ public sealed partial class CsvBatchPredictor
         }
 
         return (texts.Count, batch.Count - texts.Count);
+    }
+
+    /// <summary>
+    /// The <c>ranked.Length</c> most probable class ids, most probable first, ties in class-id order (as
+    /// <see cref="Prediction.TopK"/>): one pass keeping a short sorted list, as K is small and labels may be many.
+    /// </summary>
+    private static void Rank(ReadOnlySpan<float> probabilities, int[] ranked)
+    {
+        var filled = 0;
+        for (var c = 0; c < probabilities.Length; c++)
+        {
+            if (filled == ranked.Length && probabilities[c] <= probabilities[ranked[filled - 1]])
+            {
+                continue;
+            }
+
+            var j = Math.Min(filled, ranked.Length - 1);
+            while (j > 0 && probabilities[ranked[j - 1]] < probabilities[c])
+            {
+                ranked[j] = ranked[j - 1];
+                j--;
+            }
+
+            ranked[j] = c;
+            filled = Math.Min(filled + 1, ranked.Length);
+        }
     }
 
     private static string Format(float probability) => probability.ToString("0.######", CultureInfo.InvariantCulture);

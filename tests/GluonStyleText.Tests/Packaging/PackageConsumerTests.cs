@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
@@ -88,48 +87,13 @@ public sealed partial class PackageConsumerTests(PackedFeedFixture feed) : IClas
         Dotnet(app, "add", "package", backend, "--version", feed.PinnedVersion(backend));
         File.WriteAllText(Path.Combine(app, "Program.cs"), ConsumerProgram);
         Dotnet(app, "build");
-        CheckTorchSharpPatch(Path.Combine(app, "bin", "Debug", "net10.0"));
+        TorchSharpPatchCheck.AssertPatchedWhereNeeded(Path.Combine(app, "bin", "Debug", "net10.0", "runtimes", "linux-x64", "native"));
 
         var run = Dotnet(app, "run", "--no-build");
 
         Assert.Matches(PredictionLine(), run.Output);
         Assert.Contains("trained: 10 epochs", run.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(app, "claims-model.zip")));
-    }
-
-    /// <summary>
-    /// On a Linux whose libstdc++ lacks what TorchSharp's native glue needs (Debian 12), the package's
-    /// buildTransitive target must have patched the app's copy; elsewhere it must leave it alone.
-    /// </summary>
-    private static void CheckTorchSharpPatch(string output)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
-        var native = Path.Combine(output, "runtimes", "linux-x64", "native");
-        var glue = File.ReadAllBytes(Path.Combine(native, "libLibTorchSharp.so"));
-        var shimLinked = glue.AsSpan().IndexOf("libgluonstyletext_ios_init.so"u8) >= 0;
-        if (SystemLibStdCxxHas("GLIBCXX_3.4.32"))
-        {
-            Assert.False(shimLinked, "libLibTorchSharp.so was patched although this system's libstdc++ does not need it.");
-        }
-        else
-        {
-            Assert.True(shimLinked, "libLibTorchSharp.so was not patched, so it cannot load with this system's libstdc++.");
-            Assert.True(File.Exists(Path.Combine(native, "libgluonstyletext_ios_init.so")));
-        }
-    }
-
-    private static bool SystemLibStdCxxHas(string version)
-    {
-        var ldconfig = ProcessRunner.Run("/sbin/ldconfig", ["-p"], "/", TimeSpan.FromSeconds(30)).EnsureSuccess();
-        var library = ldconfig.Output.Split('\n')
-            .Where(line => line.Contains("libstdc++.so.6 ", StringComparison.Ordinal) && line.Contains("x86-64", StringComparison.Ordinal))
-            .Select(line => line[(line.LastIndexOf("=> ", StringComparison.Ordinal) + 3)..].Trim())
-            .First();
-        return File.ReadAllBytes(library).AsSpan().IndexOf(Encoding.ASCII.GetBytes(version)) >= 0;
     }
 
     private static string CpuBackendPackage() =>

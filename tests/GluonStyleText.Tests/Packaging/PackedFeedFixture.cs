@@ -62,14 +62,18 @@ public sealed class PackedFeedFixture : IDisposable
     public void Dispose()
     {
         Directory.Delete(Root, recursive: true);
+        RemoveFromPackageCache(["gluonstyletext", "gluonstyletext.aws"], Version);
+    }
 
-        // Restoring the consumer extracted this one-off version into the machine's package cache.
+    /// <summary>Deletes the one-off <paramref name="version"/> of the packages <paramref name="ids"/> (lower case) that a restore extracted into the machine's package cache.</summary>
+    internal static void RemoveFromPackageCache(IEnumerable<string> ids, string version)
+    {
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "gluonstyletext", "gluonstyletext.aws" })
+        foreach (var id in ids)
         {
-            var extracted = Path.Combine(cache, id, Version);
+            var extracted = Path.Combine(cache, id, version);
             if (Directory.Exists(extracted))
             {
                 Directory.Delete(extracted, recursive: true);
@@ -83,7 +87,8 @@ public sealed class PackedFeedFixture : IDisposable
         }
     }
 
-    private static string FindRepositoryRoot()
+    /// <summary>The folder holding GluonStyleText.sln, above the test assembly.</summary>
+    internal static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

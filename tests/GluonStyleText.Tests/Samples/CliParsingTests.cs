@@ -1,5 +1,5 @@
 using GluonStyleText.Samples.Imdb.Commands;
-using GluonStyleText.Samples.Imdb.ConsoleUi;
+using GluonStyleText.Cli.ConsoleUi;
 
 namespace GluonStyleText.Tests.Samples;
 
@@ -89,7 +89,7 @@ public sealed class CliParsingTests
         Assert.Null(train.GetValue<int?>("--epochs"));
         Assert.False(train.GetValue<bool>("--verbose"));
         Assert.Empty(predict.Errors);
-        Assert.Equal(2, predict.GetValue<int>("--top"));
+        Assert.Null(predict.GetValue<int?>("--top"));
     }
 
     [Theory]

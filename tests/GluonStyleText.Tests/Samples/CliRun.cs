@@ -1,5 +1,5 @@
 using GluonStyleText.Samples.Imdb;
-using GluonStyleText.Samples.Imdb.ConsoleUi;
+using GluonStyleText.Cli.ConsoleUi;
 
 namespace GluonStyleText.Tests.Samples;
 

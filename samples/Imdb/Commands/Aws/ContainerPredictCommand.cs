@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Amazon.S3;
 using GluonStyleText.Aws.Batch;
-using GluonStyleText.Samples.Imdb.ConsoleUi;
+using GluonStyleText.Cli.Commands;
+using GluonStyleText.Cli.ConsoleUi;
 using Microsoft.Extensions.Logging;
 
 namespace GluonStyleText.Samples.Imdb.Commands.Aws;

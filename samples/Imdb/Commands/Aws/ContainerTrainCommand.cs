@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GluonStyleText.Aws.SageMaker;
-using GluonStyleText.Samples.Imdb.ConsoleUi;
+using GluonStyleText.Cli.Commands;
+using GluonStyleText.Cli.ConsoleUi;
 using Microsoft.Extensions.Logging;
 
 namespace GluonStyleText.Samples.Imdb.Commands.Aws;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GluonStyleText.Aws.Local;
-using GluonStyleText.Samples.Imdb.ConsoleUi;
+using GluonStyleText.Cli.Commands;
+using GluonStyleText.Cli.ConsoleUi;
 using Microsoft.Extensions.Logging;
 
 namespace GluonStyleText.Samples.Imdb.Commands.Aws;
@@ -29,7 +30,7 @@ internal static class PipelineCommand
             var options = new LocalPipelineOptions { BundlePath = parseResult.GetRequiredValue(model), Threads = parseResult.GetValue(threads) };
             session.Progress.Update("Starting the local S3 server and uploading the model");
             await using var pipeline = await LocalPipeline.StartAsync(options, logger, token).ConfigureAwait(false);
-            var file = TrainCommand.RequireFile(parseResult.GetRequiredValue(input), "--input");
+            var file = FileArguments.Require(parseResult.GetRequiredValue(input), "--input");
             var uploaded = await pipeline.UploadAsync(file, cancellationToken: token).ConfigureAwait(false);
             session.Progress.Update($"Uploaded {uploaded}; waiting for the Batch job");
             var result = await pipeline.WaitForOutputAsync(uploaded.Key, TimeSpan.FromSeconds(parseResult.GetValue(timeout)), token).ConfigureAwait(false);

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using GluonStyleText.Aws.Configuration;
 using GluonStyleText.Aws.SageMaker;
-using GluonStyleText.Samples.Imdb.ConsoleUi;
-using GluonStyleText.Samples.Imdb.Training;
+using GluonStyleText.Cli.Commands;
+using GluonStyleText.Cli.ConsoleUi;
+using GluonStyleText.Cli.Training;
 using Microsoft.Extensions.Logging;
 
 namespace GluonStyleText.Samples.Imdb.Commands.Aws;
@@ -21,7 +22,7 @@ internal static class SageMakerTrainCommand
         var image = new Option<string>("--image") { Description = "The training image URI (stack output ImageUri).", HelpName = "URI", Required = true };
         var instanceType = new Option<string>("--instance-type") { Description = "SageMaker instance type.", HelpName = "TYPE", DefaultValueFactory = _ => "ml.c5.2xlarge" };
         var jobName = new Option<string?>("--job-name") { Description = "Training job name. Default: gluonstyletext-<time>.", HelpName = "NAME" };
-        var preset = CommonOptions.Preset();
+        var preset = CommonOptions.Preset(ImdbDefaults.Preset);
         var config = CommonOptions.Config();
         var region = new Option<string?>("--region") { Description = "AWS region. Default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's.", HelpName = "REGION" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the CreateTrainingJob request and stop." };
@@ -32,7 +33,7 @@ internal static class SageMakerTrainCommand
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, console, verbose, async (session, token) =>
         {
             var logger = session.Loggers.CreateLogger(typeof(SageMakerTrainingLauncher));
-            var configuration = new TrainingConfiguration { Preset = parseResult.GetValue(preset) ?? TrainingPresets.Default, ConfigPath = parseResult.GetValue(config) };
+            var configuration = new TrainingConfiguration { Preset = parseResult.GetValue(preset) ?? ImdbDefaults.Preset, ConfigPath = parseResult.GetValue(config) };
             var launch = new SageMakerLaunchOptions
             {
                 JobName = parseResult.GetValue(jobName),

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Amazon.S3;
 using GluonStyleText.Aws.Storage;
-using GluonStyleText.Samples.Imdb.ConsoleUi;
+using GluonStyleText.Cli.Commands;
+using GluonStyleText.Cli.ConsoleUi;
 using Microsoft.Extensions.Logging;
 
 namespace GluonStyleText.Samples.Imdb.Commands.Aws;
@@ -35,7 +36,7 @@ internal static class UploadCommand
             }
             else
             {
-                var location = await store.UploadFileAsync(TrainCommand.RequireFile(source, "--path"), target, progress, token).ConfigureAwait(false);
+                var location = await store.UploadFileAsync(FileArguments.Require(source, "--path"), target, progress, token).ConfigureAwait(false);
                 session.Progress.Complete();
                 session.Say($"Uploaded {location}");
             }
