@@ -71,7 +71,7 @@ public sealed partial class CsvBatchPredictor
         CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var input = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        var input = CsvInput.Open(inputPath);
         await using var inputOwner = input.ConfigureAwait(false);
         CsvMalformedRecord? lastMalformed = null;
         using var reader = CsvReader.Create(input, CsvFormat.ReaderOptions(_options.MaxTextLength, record => lastMalformed = record), leaveOpen: true);
