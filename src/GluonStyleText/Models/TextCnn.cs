@@ -10,8 +10,8 @@ namespace GluonStyleText.Models;
 /// embedding, one 1-D convolution over the sequence per kernel size (each spanning the whole
 /// embedding width), ReLU, max over time, concatenation, dropout and a dense layer to the class
 /// logits. With the defaults (one kernel of 8 rows and <c>embed_size</c> filters) it is the seed's
-/// network. With <c>cnn_pooling</c> <c>max_mean</c> each filter also contributes its mean over the
-/// windows that start on a real token, so padding never dilutes it. With <c>bigram_buckets</c> a
+/// network. Max (and, with <c>cnn_pooling</c> <c>max_mean</c>, also mean) pooling runs only over the
+/// windows that start on a real token, so the logits do not depend on the padding. With <c>bigram_buckets</c> a
 /// <see cref="HashedBigramBag"/> adds the text's mean bigram vector beside the pooled features.
 /// </summary>
 public sealed class TextCnn : nn.Module<Tensor, Tensor>
@@ -69,11 +69,11 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = NewDisposeScope();
-        var tokenIds = PadToLongestKernel(input);
+        var tokenIds = PadForLongestKernel(input);
         var channelsFirst = DropWordVectors(embedding.call(tokenIds)).transpose(1, 2);
-        var isToken = addMeanPooling ? tokenIds.ne(0).unsqueeze(1).to(channelsFirst.dtype) : null;
+        var isToken = tokenIds.ne(0).unsqueeze(1).to(channelsFirst.dtype);
         var pooled = convolutions
-            .SelectMany(convolution => Pool(nn.functional.relu(convolution.call(channelsFirst)), isToken))
+            .SelectMany(convolution => Pool(nn.functional.relu(convolution.call(channelsFirst)), isToken, addMeanPooling))
             .ToList();
         var features = dropout.call(pooled.Count == 1 ? pooled[0] : cat(pooled, 1));
         if (bigrams is not null)
@@ -91,23 +91,25 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
         embeddingDropout.call(wordVectors.unsqueeze(2)).squeeze(2);
 
     // Right padding means window t starts on a real token exactly when token t is real, so the
-    // first columns of the token mask select the windows worth averaging.
-    private static IEnumerable<Tensor> Pool(Tensor activations, Tensor? isToken)
+    // first columns of the token mask select the windows that count. Only those enter the max and
+    // the mean, which is what makes the logits independent of how much padding a batch carries.
+    // ReLU outputs are >= 0, so zeroing the other windows before the max is exact whenever a text
+    // has a token, and gives a finite 0 (like the mean) for a text without one.
+    private static IEnumerable<Tensor> Pool(Tensor activations, Tensor isToken, bool addMean)
     {
-        yield return activations.amax([2]);
-        if (isToken is not null)
+        var windowStartsOnToken = isToken.narrow(2, 0, activations.shape[2]);
+        var counted = activations * windowStartsOnToken;
+        yield return counted.amax([2]);
+        if (addMean)
         {
-            var windowStartsOnToken = isToken.narrow(2, 0, activations.shape[2]);
             var windows = windowStartsOnToken.sum(2).clamp_min(1);
-            yield return (activations * windowStartsOnToken).sum(2) / windows;
+            yield return counted.sum(2) / windows;
         }
     }
 
-    // A text shorter than a kernel would make the convolution fail; extra padding ids embed to the
-    // zero row, exactly what a longer seq_len would have produced.
-    private Tensor PadToLongestKernel(Tensor tokenIds)
-    {
-        long missing = longestKernel - tokenIds.shape[1];
-        return missing > 0 ? nn.functional.pad(tokenIds, [0, missing], value: 0) : tokenIds;
-    }
+    // Longest kernel - 1 zeros after every text, so that each kernel has a window starting on every
+    // real token whatever padding the caller gave (none, for a batch cut to its longest text): the
+    // windows that start on a text's last tokens then see the same padding ids as at full seq_len.
+    private Tensor PadForLongestKernel(Tensor tokenIds) =>
+        longestKernel > 1 ? nn.functional.pad(tokenIds, [0, longestKernel - 1], value: 0) : tokenIds;
 }

@@ -6,11 +6,22 @@ namespace GluonStyleText.Training;
 /// <summary>Turns rows of an <see cref="EncodedDataset"/> into the tensors a training or evaluation step feeds the model.</summary>
 internal static class Batches
 {
-    /// <summary>Token ids <c>[rows, seq_len]</c> (int64) and class ids <c>[rows]</c> (int64) on <paramref name="device"/>.</summary>
+    /// <summary>
+    /// Token ids <c>[rows, width]</c> (int64) and class ids <c>[rows]</c> (int64) on <paramref name="device"/>,
+    /// where width is the longest of the rows' texts (at least 1): the padding beyond it would only cost
+    /// time, because both models give the same logits whatever the padding.
+    /// </summary>
     internal static (Tensor Inputs, Tensor Targets) ToTensors(EncodedDataset data, int[] rows, Device device)
     {
-        var ids = new long[(long)rows.Length * data.SequenceLength];
-        data.CopyRows(rows, ids);
+        var lengths = data.Lengths.Span;
+        int width = 1;
+        foreach (int row in rows)
+        {
+            width = Math.Max(width, lengths[row]);
+        }
+
+        var ids = new long[(long)rows.Length * width];
+        data.CopyRows(rows, ids, width);
         var labels = data.Labels.Span;
         var targets = new long[rows.Length];
         for (int i = 0; i < rows.Length; i++)
@@ -18,7 +29,7 @@ internal static class Batches
             targets[i] = labels[rows[i]];
         }
 
-        var inputTensor = tensor(ids, [rows.Length, data.SequenceLength]);
+        var inputTensor = tensor(ids, [rows.Length, width]);
         var targetTensor = tensor(targets);
         return device.type == DeviceType.CPU
             ? (inputTensor, targetTensor)

@@ -8,6 +8,7 @@ public sealed class EncodedDataset
 {
     private readonly long[] tokenIds;
     private readonly int[] labels;
+    private readonly int[] lengths;
 
     /// <summary>Wraps (without copying) encoded texts and their class ids.</summary>
     /// <param name="tokenIds">Row-major token ids, <c>labels.Length * sequenceLength</c> values, none negative.</param>
@@ -43,6 +44,7 @@ public sealed class EncodedDataset
         this.tokenIds = tokenIds;
         this.labels = labels;
         SequenceLength = sequenceLength;
+        lengths = MeasureLengths(tokenIds, labels.Length, sequenceLength);
     }
 
     /// <summary>Number of texts.</summary>
@@ -56,6 +58,12 @@ public sealed class EncodedDataset
 
     /// <summary>The class id of each text.</summary>
     public ReadOnlyMemory<int> Labels => labels;
+
+    /// <summary>
+    /// Per row, the width up to and including its last non-padding id (0 for an empty text), so that a
+    /// batch can be cut to its longest text instead of <see cref="SequenceLength"/>.
+    /// </summary>
+    internal ReadOnlyMemory<int> Lengths => lengths;
 
     /// <summary>The token ids of text <paramref name="row"/>.</summary>
     /// <param name="row">Row index, from 0.</param>
@@ -130,11 +138,32 @@ public sealed class EncodedDataset
     }
 
     /// <summary>Copies the token ids of <paramref name="rows"/> into <paramref name="destination"/>, row after row.</summary>
-    internal void CopyRows(ReadOnlySpan<int> rows, Span<long> destination)
+    internal void CopyRows(ReadOnlySpan<int> rows, Span<long> destination) => CopyRows(rows, destination, SequenceLength);
+
+    /// <summary>
+    /// Copies the first <paramref name="width"/> token ids of each of <paramref name="rows"/> into
+    /// <paramref name="destination"/>, row after row; a width below a row's length would cut that text.
+    /// </summary>
+    internal void CopyRows(ReadOnlySpan<int> rows, Span<long> destination, int width)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, SequenceLength);
         for (int i = 0; i < rows.Length; i++)
         {
-            Row(rows[i]).CopyTo(destination.Slice(i * SequenceLength, SequenceLength));
+            Row(rows[i])[..width].CopyTo(destination.Slice(i * width, width));
         }
+    }
+
+    // The last non-zero id rather than the count of non-zero ids, so that trimming can never cut a
+    // text even if an id 0 ever appeared inside one.
+    private static int[] MeasureLengths(long[] tokenIds, int count, int sequenceLength)
+    {
+        var measured = new int[count];
+        for (int row = 0; row < count; row++)
+        {
+            var ids = tokenIds.AsSpan(row * sequenceLength, sequenceLength);
+            measured[row] = ids.LastIndexOfAnyExcept(0L) + 1;
+        }
+
+        return measured;
     }
 }

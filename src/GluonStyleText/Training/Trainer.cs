@@ -272,15 +272,14 @@ public sealed class Trainer
         {
             int epochSeed = EpochSeed(options.Seed, epoch);
             torch.manual_seed(epochSeed);
-            int[] order = Enumerable.Range(0, training.Count).ToArray();
-            new Random(epochSeed).Shuffle(order);
+            int[][] batches = LengthBucketedOrder.Create(training.Lengths.Span, options.BatchSize, epochSeed);
 
             OptimizerFactory.SetLearningRate(optimizer, learningRate);
             model.train();
             runClock.Start();
             var epochClock = Stopwatch.StartNew();
             double epochLossSum = 0, intervalLossSum = 0;
-            int intervalBatches = 0;
+            int intervalBatches = 0, examplesDone = 0;
             for (int batch = 0; batch < BatchesPerEpoch; batch++)
             {
                 if (cancellationToken.IsCancellationRequested)
@@ -289,15 +288,15 @@ public sealed class Trainer
                     return null;
                 }
 
-                int start = batch * options.BatchSize;
-                int[] rows = order[start..Math.Min(start + options.BatchSize, order.Length)];
+                int[] rows = batches[batch];
                 double loss = Step(rows);
+                examplesDone += rows.Length;
                 epochLossSum += loss;
                 intervalLossSum += loss;
                 intervalBatches++;
                 runBatches++;
 
-                double examplesPerSecond = (start + rows.Length) / Math.Max(epochClock.Elapsed.TotalSeconds, 1e-9);
+                double examplesPerSecond = examplesDone / Math.Max(epochClock.Elapsed.TotalSeconds, 1e-9);
                 if (intervalBatches == options.TrainLogInterval || batch == BatchesPerEpoch - 1)
                 {
                     double meanLoss = intervalLossSum / intervalBatches;
