@@ -14,7 +14,7 @@ namespace GluonStyleText.Models;
 /// windows that start on a real token, so the logits do not depend on the padding. With <c>bigram_buckets</c> a
 /// <see cref="HashedBigramBag"/> adds the text's mean bigram vector beside the pooled features.
 /// </summary>
-public sealed class TextCnn : nn.Module<Tensor, Tensor>
+public sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
 {
     private readonly Embedding embedding;
     private readonly Dropout2d embeddingDropout;
@@ -57,11 +57,19 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
 
         // Drawn last, so that turning the bag on leaves the other layers' initial weights as they were.
         bigrams = bigramFeatures > 0
-            ? new HashedBigramBag(options.BigramBuckets, options.BigramSize, EmbeddingInitializer.UniformRange)
+            ? new HashedBigramBag(options.BigramBuckets, options.BigramSize, EmbeddingInitializer.UniformRange, EmbeddingInitializer.SparseGradients(options))
             : null;
         longestKernel = kernelSizes.Max();
         RegisterComponents();
+        SparseRowParameterNames = !EmbeddingInitializer.SparseGradients(options) ? []
+            : bigrams is null ? ["embedding.weight"]
+            : ["embedding.weight", "bigrams.vectors.weight"];
     }
+
+    /// <inheritdoc/>
+    IReadOnlyList<string> ISparseRowTables.SparseRowParameterNames => SparseRowParameterNames;
+
+    private string[] SparseRowParameterNames { get; }
 
     /// <summary>Class logits <c>[batch, n_classes]</c> for token ids <c>[batch, seq_len]</c> (int64, 0 = padding).</summary>
     /// <param name="input">Token ids.</param>
