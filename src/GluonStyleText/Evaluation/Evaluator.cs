@@ -36,13 +36,18 @@ public static class Evaluator
             var predictions = new int[data.Count];
             double totalLoss = 0;
             long numberOfClasses = 0;
+            // Sorted by length so that each batch can be cut to its longest text (the logits do not
+            // depend on padding); the loss is a sum and the predictions go back to their rows.
+            int[] order = Enumerable.Range(0, data.Count).ToArray();
+            LengthBucketedOrder.SortByLength(order, data.Lengths.Span);
             using (no_grad())
             {
-                // Texts of similar length share a batch, so that little of it is padding.
-                foreach (var rows in Batches.ByLength(data, batchSize))
+                for (int start = 0; start < data.Count; start += batchSize)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    int count = Math.Min(batchSize, data.Count - start);
                     using var scope = NewDisposeScope();
+                    int[] rows = order[start..(start + count)];
                     var (inputs, targets) = Batches.ToTensors(data, rows, device);
                     var logits = model.call(inputs);
                     if (numberOfClasses == 0)
@@ -53,7 +58,7 @@ public static class Evaluator
 
                     totalLoss += nn.functional.cross_entropy(logits, targets, reduction: nn.Reduction.Sum).item<float>();
                     var predicted = logits.argmax(1).to(ScalarType.Int32, CPU).data<int>().ToArray();
-                    for (int i = 0; i < rows.Length; i++)
+                    for (int i = 0; i < count; i++)
                     {
                         predictions[rows[i]] = predicted[i];
                     }

@@ -18,7 +18,7 @@ namespace GluonStyleText.Models;
 /// do, but libtorch's CPU backward through packed sequences grows with the square of the sequence
 /// length (about 20 times slower than this at seq_len 500), hence one LSTM per layer and direction.
 /// </remarks>
-public sealed class BiLstmClassifier : nn.Module<Tensor, Tensor>
+public sealed class BiLstmClassifier : nn.Module<Tensor, Tensor>, ISparseRowTables
 {
     private readonly Embedding embedding;
     private readonly Dropout embeddingDropout;
@@ -57,7 +57,13 @@ public sealed class BiLstmClassifier : nn.Module<Tensor, Tensor>
         featureDropout = nn.Dropout(options.Dropout);
         output = nn.Linear(2 * layerOutputWidth, options.NumberOfClasses);
         RegisterComponents();
+        SparseRowParameterNames = EmbeddingInitializer.SparseGradients(options) ? ["embedding.weight"] : [];
     }
+
+    /// <inheritdoc/>
+    IReadOnlyList<string> ISparseRowTables.SparseRowParameterNames => SparseRowParameterNames;
+
+    private string[] SparseRowParameterNames { get; }
 
     /// <summary>Class logits <c>[batch, n_classes]</c> for token ids <c>[batch, seq_len]</c> (int64, right-padded with 0).</summary>
     /// <param name="input">Token ids.</param>

@@ -21,7 +21,7 @@ internal static class EmbeddingInitializer
     /// </summary>
     internal static Embedding Create(TextClassifierOptions options, Tensor? pretrained)
     {
-        var embedding = nn.Embedding(options.VocabularySize, options.EmbeddingSize, padding_idx: 0);
+        var embedding = nn.Embedding(options.VocabularySize, options.EmbeddingSize, padding_idx: 0, sparse: SparseGradients(options));
         using (NewDisposeScope())
         using (no_grad())
         {
@@ -41,6 +41,13 @@ internal static class EmbeddingInitializer
         embedding.weight!.requires_grad = pretrained is null || !options.FreezeEmbeddings;
         return embedding;
     }
+
+    /// <summary>
+    /// Whether the lookup tables should emit sparse gradients: only for adam and adamw, which the
+    /// trainer replaces by its row-wise sparse Adam on them; the other optimizers need dense ones.
+    /// </summary>
+    internal static bool SparseGradients(TextClassifierOptions options) =>
+        options.Optimizer is { } name && Training.SparseRowAdam.Supports(name);
 
     /// <summary>Wraps a row-major <c>[vocab, dim]</c> array as a tensor without checking it (Create does).</summary>
     internal static Tensor FromRowMajor(float[] pretrained, TextClassifierOptions options)

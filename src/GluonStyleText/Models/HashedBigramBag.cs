@@ -22,13 +22,14 @@ public sealed class HashedBigramBag : nn.Module<Tensor, Tensor>
     /// <param name="buckets">Number of hash buckets (at least 1).</param>
     /// <param name="size">Values per bigram vector (at least 1).</param>
     /// <param name="initialRange">Half-width of the uniform range the vectors start in, drawn from torch's global generator.</param>
-    public HashedBigramBag(long buckets, long size, double initialRange)
+    /// <param name="sparseGradients">Whether the table's gradient is sparse (for the trainer's sparse Adam).</param>
+    public HashedBigramBag(long buckets, long size, double initialRange, bool sparseGradients = false)
         : base(nameof(HashedBigramBag))
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(buckets, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         this.buckets = buckets;
-        vectors = nn.Embedding(buckets + 1, size, padding_idx: 0);
+        vectors = nn.Embedding(buckets + 1, size, padding_idx: 0, sparse: sparseGradients);
         using (no_grad())
         {
             vectors.weight!.uniform_(-initialRange, initialRange);

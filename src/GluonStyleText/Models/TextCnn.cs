@@ -10,11 +10,11 @@ namespace GluonStyleText.Models;
 /// embedding, one 1-D convolution over the sequence per kernel size (each spanning the whole
 /// embedding width), ReLU, max over time, concatenation, dropout and a dense layer to the class
 /// logits. With the defaults (one kernel of 8 rows and <c>embed_size</c> filters) it is the seed's
-/// network. With <c>cnn_pooling</c> <c>max_mean</c> each filter also contributes its mean over the
-/// windows that start on a real token, so padding never dilutes it. With <c>bigram_buckets</c> a
+/// network. Max (and, with <c>cnn_pooling</c> <c>max_mean</c>, also mean) pooling runs only over the
+/// windows that start on a real token, so the logits do not depend on the padding. With <c>bigram_buckets</c> a
 /// <see cref="HashedBigramBag"/> adds the text's mean bigram vector beside the pooled features.
 /// </summary>
-public sealed class TextCnn : nn.Module<Tensor, Tensor>
+public sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
 {
     private readonly Embedding embedding;
     private readonly Dropout2d embeddingDropout;
@@ -57,11 +57,19 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
 
         // Drawn last, so that turning the bag on leaves the other layers' initial weights as they were.
         bigrams = bigramFeatures > 0
-            ? new HashedBigramBag(options.BigramBuckets, options.BigramSize, EmbeddingInitializer.UniformRange)
+            ? new HashedBigramBag(options.BigramBuckets, options.BigramSize, EmbeddingInitializer.UniformRange, EmbeddingInitializer.SparseGradients(options))
             : null;
         longestKernel = kernelSizes.Max();
         RegisterComponents();
+        SparseRowParameterNames = !EmbeddingInitializer.SparseGradients(options) ? []
+            : bigrams is null ? ["embedding.weight"]
+            : ["embedding.weight", "bigrams.vectors.weight"];
     }
+
+    /// <inheritdoc/>
+    IReadOnlyList<string> ISparseRowTables.SparseRowParameterNames => SparseRowParameterNames;
+
+    private string[] SparseRowParameterNames { get; }
 
     /// <summary>Class logits <c>[batch, n_classes]</c> for token ids <c>[batch, seq_len]</c> (int64, 0 = padding).</summary>
     /// <param name="input">Token ids.</param>
@@ -69,7 +77,7 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = NewDisposeScope();
-        var tokenIds = PadForEveryWindow(input);
+        var tokenIds = PadForLongestKernel(input);
         var channelsFirst = DropWordVectors(embedding.call(tokenIds)).transpose(1, 2);
         var isToken = tokenIds.ne(0).unsqueeze(1).to(channelsFirst.dtype);
         var pooled = convolutions
@@ -91,25 +99,25 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>
         embeddingDropout.call(wordVectors.unsqueeze(2)).squeeze(2);
 
     // Right padding means window t starts on a real token exactly when token t is real, so the
-    // first columns of the token mask select the windows that belong to the text. Only those are
-    // pooled, so that the features (and the logits) do not depend on how much padding a batch adds:
-    // ReLU outputs are never negative, so zeroing the other windows leaves the max exact, and a text
-    // without a token pools to zeros.
+    // first columns of the token mask select the windows that count. Only those enter the max and
+    // the mean, which is what makes the logits independent of how much padding a batch carries.
+    // ReLU outputs are >= 0, so zeroing the other windows before the max is exact whenever a text
+    // has a token, and gives a finite 0 (like the mean) for a text without one.
     private static IEnumerable<Tensor> Pool(Tensor activations, Tensor isToken, bool addMean)
     {
         var windowStartsOnToken = isToken.narrow(2, 0, activations.shape[2]);
-        var ownWindows = activations * windowStartsOnToken;
-        yield return ownWindows.amax([2]);
+        var counted = activations * windowStartsOnToken;
+        yield return counted.amax([2]);
         if (addMean)
         {
             var windows = windowStartsOnToken.sum(2).clamp_min(1);
-            yield return ownWindows.sum(2) / windows;
+            yield return counted.sum(2) / windows;
         }
     }
 
-    // Every window that starts on a real token must exist, also for the longest text of a batch cut
-    // to its length: longest_kernel - 1 extra padding ids embed to the zero row, exactly what a
-    // longer seq_len would have produced.
-    private Tensor PadForEveryWindow(Tensor tokenIds) =>
+    // Longest kernel - 1 zeros after every text, so that each kernel has a window starting on every
+    // real token whatever padding the caller gave (none, for a batch cut to its longest text): the
+    // windows that start on a text's last tokens then see the same padding ids as at full seq_len.
+    private Tensor PadForLongestKernel(Tensor tokenIds) =>
         longestKernel > 1 ? nn.functional.pad(tokenIds, [0, longestKernel - 1], value: 0) : tokenIds;
 }

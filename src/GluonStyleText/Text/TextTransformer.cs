@@ -157,9 +157,18 @@ public sealed class TextTransformer
     /// <param name="texts">The texts; none may be null.</param>
     /// <param name="device">Where the tensor goes; the CPU when null.</param>
     /// <param name="cancellationToken">Stops the encoding.</param>
-    public torch.Tensor EncodeToTensor(IReadOnlyList<string> texts, torch.Device? device = null, CancellationToken cancellationToken = default)
+    public torch.Tensor EncodeToTensor(IReadOnlyList<string> texts, torch.Device? device = null, CancellationToken cancellationToken = default) =>
+        EncodeToTensor(texts, device, new int[texts?.Count ?? 0], cancellationToken);
+
+    /// <summary>As the public overload, and also writes each text's number of word ids into <paramref name="lengths"/>, so that batches can be cut short.</summary>
+    internal torch.Tensor EncodeToTensor(IReadOnlyList<string> texts, torch.Device? device, int[] lengths, CancellationToken cancellationToken)
     {
         CheckTexts(texts);
+        if (lengths.Length != texts.Count)
+        {
+            throw new ArgumentException(Invariant($"{lengths.Length} lengths for {texts.Count} texts."), nameof(lengths));
+        }
+
         var sequenceLength = SequenceLength;
         var ids = torch.empty([texts.Count, sequenceLength], dtype: torch.ScalarType.Int64, device: torch.CPU);
         try
@@ -173,7 +182,7 @@ public sealed class TextTransformer
                     var destination = MemoryMarshal.Cast<byte, long>(rows.bytes);
                     for (var row = from; row < to; row++)
                     {
-                        EncodeInto(texts[row], destination.Slice((row - from) * sequenceLength, sequenceLength));
+                        lengths[row] = EncodeInto(texts[row], destination.Slice((row - from) * sequenceLength, sequenceLength));
                     }
                 },
                 cancellationToken);

@@ -44,11 +44,7 @@ public sealed class EncodedDataset
         this.tokenIds = tokenIds;
         this.labels = labels;
         SequenceLength = sequenceLength;
-        lengths = new int[labels.Length];
-        for (int row = 0; row < labels.Length; row++)
-        {
-            lengths[row] = Row(row).LastIndexOfAnyExcept(0L) + 1;
-        }
+        lengths = MeasureLengths(tokenIds, labels.Length, sequenceLength);
     }
 
     /// <summary>Number of texts.</summary>
@@ -62,6 +58,12 @@ public sealed class EncodedDataset
 
     /// <summary>The class id of each text.</summary>
     public ReadOnlyMemory<int> Labels => labels;
+
+    /// <summary>
+    /// Per row, the width up to and including its last non-padding id (0 for an empty text), so that a
+    /// batch can be cut to its longest text instead of <see cref="SequenceLength"/>.
+    /// </summary>
+    internal ReadOnlyMemory<int> Lengths => lengths;
 
     /// <summary>The token ids of text <paramref name="row"/>.</summary>
     /// <param name="row">Row index, from 0.</param>
@@ -136,27 +138,33 @@ public sealed class EncodedDataset
         }
     }
 
-    /// <summary>Real tokens of text <paramref name="row"/>: the position after its last non-padding id.</summary>
-    internal int Length(int row) => lengths[row];
+    /// <summary>Copies the token ids of <paramref name="rows"/> into <paramref name="destination"/>, row after row.</summary>
+    internal void CopyRows(ReadOnlySpan<int> rows, Span<long> destination) => CopyRows(rows, destination, SequenceLength);
 
-    /// <summary>The longest of <paramref name="rows"/>, at least 1 so that a batch of empty texts still has a column.</summary>
-    internal int LongestOf(ReadOnlySpan<int> rows)
-    {
-        int longest = 1;
-        foreach (int row in rows)
-        {
-            longest = Math.Max(longest, lengths[row]);
-        }
-
-        return longest;
-    }
-
-    /// <summary>Copies the first <paramref name="width"/> token ids of each of <paramref name="rows"/> into <paramref name="destination"/>, row after row.</summary>
+    /// <summary>
+    /// Copies the first <paramref name="width"/> token ids of each of <paramref name="rows"/> into
+    /// <paramref name="destination"/>, row after row; a width below a row's length would cut that text.
+    /// </summary>
     internal void CopyRows(ReadOnlySpan<int> rows, Span<long> destination, int width)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, SequenceLength);
         for (int i = 0; i < rows.Length; i++)
         {
             Row(rows[i])[..width].CopyTo(destination.Slice(i * width, width));
         }
+    }
+
+    // The last non-zero id rather than the count of non-zero ids, so that trimming can never cut a
+    // text even if an id 0 ever appeared inside one.
+    private static int[] MeasureLengths(long[] tokenIds, int count, int sequenceLength)
+    {
+        var measured = new int[count];
+        for (int row = 0; row < count; row++)
+        {
+            var ids = tokenIds.AsSpan(row * sequenceLength, sequenceLength);
+            measured[row] = ids.LastIndexOfAnyExcept(0L) + 1;
+        }
+
+        return measured;
     }
 }

@@ -65,8 +65,8 @@ public sealed class Trainer
         CheckIds(training);
         CheckIds(held);
 
-        var (device, parameters) = PrepareModel(model);
-        using var optimizer = OptimizerFactory.Create(options.Optimizer, parameters, options.LearningRate, options.WeightDecay);
+        var device = PrepareModel(model);
+        using var optimizer = TrainingOptimizer.Create(options.Optimizer, model, options.LearningRate, options.WeightDecay);
         using var state = new TrainingState { LearningRate = options.LearningRate };
         if (resumeFrom is not null)
         {
@@ -75,7 +75,7 @@ public sealed class Trainer
             TrainerLog.Resuming(logger, resumeFrom, checkpoint.CompletedEpoch);
         }
 
-        var run = new EpochRunner(this, model, optimizer, parameters, training, device, progress, cancellationToken);
+        var run = new EpochRunner(this, model, optimizer, training, device, progress, cancellationToken);
         TrainerLog.Started(logger, model.GetName(), training.Count, held.Count, device.ToString(),
             state.NextEpoch, options.Epochs - 1, run.BatchesPerEpoch, options.BatchSize, options.Optimizer);
 
@@ -122,9 +122,9 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         CheckIds(data);
-        var (device, parameters) = PrepareModel(model);
-        using var optimizer = OptimizerFactory.Create(options.Optimizer, parameters, options.LearningRate, options.WeightDecay);
-        var run = new EpochRunner(this, model, optimizer, parameters, data, device, progress, cancellationToken);
+        var device = PrepareModel(model);
+        using var optimizer = TrainingOptimizer.Create(options.Optimizer, model, options.LearningRate, options.WeightDecay);
+        var run = new EpochRunner(this, model, optimizer, data, device, progress, cancellationToken);
         TrainerLog.Refitting(logger, model.GetName(), data.Count, options.Epochs);
 
         var losses = new List<double>();
@@ -167,8 +167,8 @@ public sealed class Trainer
         return (int)(mixed & int.MaxValue);
     }
 
-    // Threads and device as the options say; frozen parameters (a fixed embedding) are left out.
-    private (Device Device, List<Parameter> Trainable) PrepareModel(nn.Module model)
+    // Threads and device as the options say; TrainingOptimizer leaves frozen parameters (a fixed embedding) out.
+    private Device PrepareModel(nn.Module model)
     {
         if (options.Threads > 0)
         {
@@ -177,7 +177,7 @@ public sealed class Trainer
 
         var device = DeviceSelector.Resolve(options.Device);
         model.to(device);
-        return (device, model.parameters().Where(parameter => parameter.requires_grad).ToList());
+        return device;
     }
 
     private void CheckIds(EncodedDataset dataset)
@@ -256,8 +256,7 @@ public sealed class Trainer
     private sealed class EpochRunner(
         Trainer trainer,
         nn.Module<Tensor, Tensor> model,
-        OptimizerHelper optimizer,
-        IReadOnlyList<Parameter> parameters,
+        TrainingOptimizer optimizer,
         EncodedDataset training,
         Device device,
         IProgress<TrainingProgress>? progress,
@@ -275,9 +274,9 @@ public sealed class Trainer
         {
             int epochSeed = EpochSeed(options.Seed, epoch);
             torch.manual_seed(epochSeed);
-            var batches = Batches.OfSimilarLength(training, options.BatchSize, new Random(epochSeed));
+            int[][] batches = LengthBucketedOrder.Create(training.Lengths.Span, options.BatchSize, epochSeed);
 
-            OptimizerFactory.SetLearningRate(optimizer, learningRate);
+            optimizer.SetLearningRate(learningRate);
             model.train();
             runClock.Start();
             var epochClock = Stopwatch.StartNew();
@@ -293,12 +292,12 @@ public sealed class Trainer
 
                 int[] rows = batches[batch];
                 double loss = Step(rows);
+                examplesDone += rows.Length;
                 epochLossSum += loss;
                 intervalLossSum += loss;
                 intervalBatches++;
                 runBatches++;
 
-                examplesDone += rows.Length;
                 double examplesPerSecond = examplesDone / Math.Max(epochClock.Elapsed.TotalSeconds, 1e-9);
                 if (intervalBatches == options.TrainLogInterval || batch == BatchesPerEpoch - 1)
                 {
@@ -329,16 +328,11 @@ public sealed class Trainer
         private double Step(int[] rows)
         {
             using var scope = NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var (inputs, targets) = Batches.ToTensors(training, rows, device);
             var loss = nn.functional.cross_entropy(model.call(inputs), targets, weight: trainer.ClassWeights is { } weights ? tensor(weights, device: device) : null);
             loss.backward();
-            if (gradientNormLimit > 0)
-            {
-                nn.utils.clip_grad_norm_(parameters, gradientNormLimit);
-            }
-
-            optimizer.step();
+            optimizer.Step(gradientNormLimit);
             return loss.item<float>();
         }
 

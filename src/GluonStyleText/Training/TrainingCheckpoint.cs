@@ -68,8 +68,18 @@ internal sealed class TrainingCheckpoint
     /// <summary>The optimizer's state (TorchSharp format).</summary>
     public required string OptimizerFile { get; init; }
 
+    /// <summary>The sparse Adam state of the lookup tables (step count and moments), when the run had sparse tables.</summary>
+    public string? SparseOptimizerFile { get; init; }
+
     /// <summary>Writes the checkpoint of the epoch just completed (<c>state.NextEpoch - 1</c>) to <paramref name="directory"/>.</summary>
-    public static void Write(string directory, TrainingState state, nn.Module model, OptimizerHelper optimizer, string optimizerName, int seed)
+    public static void Write(string directory, TrainingState state, nn.Module model, OptimizerHelper optimizer, string optimizerName, int seed) =>
+        Write(directory, state, model, optimizer, null, optimizerName, seed);
+
+    /// <summary>As the public overload, with the run's sparse Adam state beside the dense optimizer's.</summary>
+    internal static void Write(string directory, TrainingState state, nn.Module model, TrainingOptimizer optimizer, string optimizerName, int seed) =>
+        Write(directory, state, model, optimizer.Dense, optimizer.Sparse, optimizerName, seed);
+
+    private static void Write(string directory, TrainingState state, nn.Module model, OptimizerHelper optimizer, SparseRowAdam? sparse, string optimizerName, int seed)
     {
         Directory.CreateDirectory(directory);
         int epoch = state.NextEpoch - 1;
@@ -88,6 +98,7 @@ internal sealed class TrainingCheckpoint
             ModelFile = prefix + "-model.bin",
             BestModelFile = state.BestWeights is null ? null : prefix + "-best.bin",
             OptimizerFile = prefix + "-optimizer.bin",
+            SparseOptimizerFile = sparse is null ? null : prefix + "-sparse-adam.bin",
         };
 
         WriteAtomically(Path.Combine(directory, checkpoint.ModelFile), path => model.save(path));
@@ -97,6 +108,15 @@ internal sealed class TrainingCheckpoint
         }
 
         WriteAtomically(Path.Combine(directory, checkpoint.OptimizerFile), optimizer.save_state_dict);
+        if (sparse is not null)
+        {
+            WriteAtomically(Path.Combine(directory, checkpoint.SparseOptimizerFile!), path =>
+            {
+                using var stream = File.Create(path);
+                sparse.Save(stream);
+            });
+        }
+
         WriteAtomically(Path.Combine(directory, FileName), path => File.WriteAllText(path, JsonSerializer.Serialize(checkpoint, JsonOptions)));
         DeleteOtherEpochs(directory, prefix);
     }
@@ -127,7 +147,7 @@ internal sealed class TrainingCheckpoint
             throw new InvalidDataException($"'{path}' is not a valid training checkpoint: it is empty (null).");
         }
 
-        foreach (string? file in new[] { checkpoint.ModelFile, checkpoint.BestModelFile, checkpoint.OptimizerFile })
+        foreach (string? file in new[] { checkpoint.ModelFile, checkpoint.BestModelFile, checkpoint.OptimizerFile, checkpoint.SparseOptimizerFile })
         {
             if (file is not null && !File.Exists(Path.Combine(directory, file)))
             {
@@ -140,12 +160,27 @@ internal sealed class TrainingCheckpoint
 
     /// <summary>Loads the checkpoint's weights, optimizer state and progress into the run.</summary>
     /// <exception cref="InvalidOperationException">The checkpoint was written with another optimizer.</exception>
-    public void Restore(string directory, TrainingState state, nn.Module model, OptimizerHelper optimizer, string optimizerName)
+    public void Restore(string directory, TrainingState state, nn.Module model, OptimizerHelper optimizer, string optimizerName) =>
+        Restore(directory, state, model, optimizer, null, optimizerName);
+
+    /// <summary>As the public overload, restoring the run's sparse Adam state too.</summary>
+    /// <exception cref="InvalidOperationException">The checkpoint was written with another optimizer, or with(out) sparse tables when the run has none (some).</exception>
+    internal void Restore(string directory, TrainingState state, nn.Module model, TrainingOptimizer optimizer, string optimizerName) =>
+        Restore(directory, state, model, optimizer.Dense, optimizer.Sparse, optimizerName);
+
+    private void Restore(string directory, TrainingState state, nn.Module model, OptimizerHelper optimizer, SparseRowAdam? sparse, string optimizerName)
     {
+
         if (!string.Equals(Optimizer, optimizerName.Trim(), StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException(
                 $"'{Path.Combine(directory, FileName)}' holds the state of optimizer '{Optimizer}', but the options ask for '{optimizerName}' (key 'optimizer').");
+        }
+
+        if ((sparse is null) != (SparseOptimizerFile is null))
+        {
+            throw new InvalidOperationException(
+                $"'{Path.Combine(directory, FileName)}' was written {(SparseOptimizerFile is null ? "without" : "with")} sparse embedding tables, but this run has {(sparse is null ? "none" : "some")}; start afresh.");
         }
 
         if (BestModelFile is not null)
@@ -156,6 +191,11 @@ internal sealed class TrainingCheckpoint
 
         model.load(Path.Combine(directory, ModelFile));
         optimizer.load_state_dict(Path.Combine(directory, OptimizerFile));
+        if (sparse is not null)
+        {
+            using var stream = File.OpenRead(Path.Combine(directory, SparseOptimizerFile!));
+            sparse.Load(stream);
+        }
 
         state.NextEpoch = CompletedEpoch + 1;
         state.LearningRate = NextLearningRate;

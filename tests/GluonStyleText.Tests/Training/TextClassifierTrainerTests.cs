@@ -280,8 +280,10 @@ public sealed class TextClassifierTrainerTests : IDisposable
     }
 
     [Fact]
-    public void NotANumberMetricsFromADivergingRunDoNotBreakTheBundle()
+    public void ARunAtAnUnstableLearningRateStillWritesALoadableBundleWithItsMetrics()
     {
+        // Masked pooling keeps this run finite where it used to reach NaN; NaN metrics themselves are
+        // covered by ModelBundleTests.NotANumberMetricsAreSavedAndLoaded.
         var (texts, labels) = TinyClassifierFixture.Reviews(100, seed: 50);
         var options = Options(cnn: true);
         options.Optimizer = "sgd";
@@ -291,9 +293,8 @@ public sealed class TextClassifierTrainerTests : IDisposable
 
         var result = new TextClassifierTrainer(options).Train(texts, labels, bundlePath, new TrainingRunOptions { CheckpointDirectory = Path.Combine(_temp.Path, "ckpt") });
 
-        Assert.True(double.IsNaN(result.ValidationMetrics!.MeanLoss), $"expected the run to diverge; loss {result.ValidationMetrics.MeanLoss}");
         using var bundle = ModelBundle.Load(bundlePath);
-        Assert.True(double.IsNaN(bundle.Metrics!.MeanLoss));
+        Assert.Equal(result.ValidationMetrics!.MeanLoss, bundle.Metrics!.MeanLoss);
     }
 
     [Fact]

@@ -40,6 +40,7 @@ internal static class ToyData
         SequenceLength = SequenceLength,
         EmbeddingSize = 16,
         HiddenSize = 16,
+        // Explicit, because n_classes 0 now means "from the data", which only the high-level trainer resolves.
         KernelSize = 3,
         Dropout = 0.2,
         BatchSize = 16,

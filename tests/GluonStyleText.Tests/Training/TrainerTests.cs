@@ -146,7 +146,7 @@ public sealed class TrainerTests : IDisposable
         Train(options, ToyData.Separable(100), checkpointDirectory: directory);
 
         Assert.Equal(
-            ["checkpoint.json", "epoch-0002-best.bin", "epoch-0002-model.bin", "epoch-0002-optimizer.bin"],
+            ["checkpoint.json", "epoch-0002-best.bin", "epoch-0002-model.bin", "epoch-0002-optimizer.bin", "epoch-0002-sparse-adam.bin"],
             Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         string json = File.ReadAllText(Path.Combine(directory, "checkpoint.json"));
         Assert.Contains("\"completed_epoch\": 2", json);
