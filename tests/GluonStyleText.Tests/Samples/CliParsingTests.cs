@@ -18,7 +18,7 @@ public sealed class CliParsingTests
     }
 
     [Theory]
-    [InlineData("train", "--preset <NAME>", "[default: fast]", "--embeddings <FILE>", "--checkpoints <DIR>", "--resume <DIR>", "--cache-dir <DIR>")]
+    [InlineData("train", "--preset <NAME>", "[default: auto]", "--embeddings <FILE>", "--checkpoints <DIR>", "--resume <DIR>", "--cache-dir <DIR>")]
     [InlineData("evaluate", "--model <BUNDLE> (REQUIRED)", "--test <FILE>", "--report <DIR>")]
     [InlineData("predict", "--model <BUNDLE> (REQUIRED)", "--text-column <NAME>", "--class-probabilities", "--top <K>")]
     [InlineData("demo", "--data <DIR>", "--embeddings <FILE>", "Default: ./imdb-demo.")]
@@ -85,7 +85,7 @@ public sealed class CliParsingTests
         var predict = root.Parse(["predict", "--model", "m", "--text", "hi"]);
 
         Assert.Empty(train.Errors);
-        Assert.Equal("fast", train.GetValue<string?>("--preset"));
+        Assert.Equal("auto", train.GetValue<string?>("--preset"));
         Assert.Null(train.GetValue<int?>("--epochs"));
         Assert.False(train.GetValue<bool>("--verbose"));
         Assert.Empty(predict.Errors);
