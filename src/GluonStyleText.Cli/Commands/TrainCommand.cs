@@ -122,7 +122,12 @@ internal static class TrainCommand
             session.Say("Training was cancelled; the bundle holds the best epoch completed so far.");
         }
 
-        // TODO(lead): print "Rows: read N = accepted A + rejected R (rejects: FILE)" from the trainer's row summary once TextClassifierTrainingResult exposes it (issue 10, core); until then the reader's log line "Read FILE: N rows read, A accepted, R rejected" says it.
+        if (result.RowsRead is { } rowsRead)
+        {
+            var rejects = result.RowsRejected > 0 && result.RejectsPath is { } path ? $" (rejects: {path})" : "";
+            session.Say(string.Create(CultureInfo.InvariantCulture, $"Rows: {rowsRead:N0} read = {result.RowsAccepted:N0} accepted + {result.RowsRejected:N0} rejected{rejects}"));
+        }
+
         session.Say($"Model bundle: {result.BundlePath}");
         var labels = result.Labels.Labels;
         session.Say($"Labels: {labels.Count} ({string.Join(", ", labels.Take(20))}{(labels.Count > 20 ? ", ..." : "")})");

@@ -87,28 +87,38 @@ public sealed partial class CsvBatchPredictor
         await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
 
         long read = 0, predicted = 0, rejected = 0;
-        var batch = new List<CsvRow>(_options.BatchSize);
+        // Rows are classified a sort window at a time, so that the classifier can group texts of similar
+        // length into its batches (a window of one batch would mix every length); progress and
+        // cancellation still come per batch of rows written.
+        var window = new List<CsvRow>(_options.BatchSize * TextClassifier.BatchesPerSortWindow);
+        void BatchWritten(long rowsWritten)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new CsvPredictionProgress(read + rowsWritten, input.Position, input.Length, (read + rowsWritten) / Math.Max(1e-9, stopwatch.Elapsed.TotalSeconds)));
+        }
+
+        async Task FlushWindowAsync()
+        {
+            (var ok, var bad) = await WriteWindowAsync(writer, window, columns, BatchWritten, cancellationToken).ConfigureAwait(false);
+            read += window.Count;
+            predicted += ok;
+            rejected += bad;
+            window.Clear();
+        }
+
         while (NextRecord(reader, inputPath))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            batch.Add(ReadRow(reader, columns, lastMalformed));
-            if (batch.Count == _options.BatchSize)
+            window.Add(ReadRow(reader, columns, lastMalformed));
+            if (window.Count == window.Capacity)
             {
-                (var ok, var bad) = await WriteBatchAsync(writer, batch, columns, cancellationToken).ConfigureAwait(false);
-                read += batch.Count;
-                predicted += ok;
-                rejected += bad;
-                batch.Clear();
-                progress?.Report(new CsvPredictionProgress(read, input.Position, input.Length, read / Math.Max(1e-9, stopwatch.Elapsed.TotalSeconds)));
+                await FlushWindowAsync().ConfigureAwait(false);
             }
         }
 
-        if (batch.Count > 0)
+        if (window.Count > 0)
         {
-            (var ok, var bad) = await WriteBatchAsync(writer, batch, columns, cancellationToken).ConfigureAwait(false);
-            read += batch.Count;
-            predicted += ok;
-            rejected += bad;
+            await FlushWindowAsync().ConfigureAwait(false);
         }
 
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -217,13 +227,14 @@ public sealed partial class CsvBatchPredictor
             : null;
     }
 
-    private async Task<(int Predicted, int Rejected)> WriteBatchAsync(CsvWriter writer, List<CsvRow> batch, CsvColumns columns, CancellationToken cancellationToken)
+    private async Task<(int Predicted, int Rejected)> WriteWindowAsync(CsvWriter writer, List<CsvRow> batch, CsvColumns columns, Action<long> batchWritten, CancellationToken cancellationToken)
     {
         var texts = batch.Where(row => row.Error is null).Select(row => row.Fields[columns.TextIndex]).ToList();
-        var probabilities = _classifier.PredictProbabilities(texts, cancellationToken);
+        var probabilities = _classifier.PredictProbabilities(texts, _options.BatchSize, cancellationToken);
         var classes = _classifier.Labels.Count;
         var ranked = new int[_topK];
         var next = 0;
+        long written = 0;
         foreach (var row in batch)
         {
             foreach (var field in row.Fields)
@@ -278,6 +289,10 @@ public sealed partial class CsvBatchPredictor
             }
 
             await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+            if (++written % _options.BatchSize == 0)
+            {
+                batchWritten(written);
+            }
         }
 
         return (texts.Count, batch.Count - texts.Count);

@@ -48,7 +48,7 @@ public sealed class CsvPredictionOptions
     /// </summary>
     public bool Excel { get; set; }
 
-    /// <summary>Rows classified per forward pass; memory use is bounded by this, not by the file. Default 256.</summary>
+    /// <summary>Rows classified per forward pass; memory use is bounded by this (rows are read 16 batches at a time), not by the file. Default 64.</summary>
     public int BatchSize { get; set; } = TextClassifier.DefaultBatchSize;
 
     /// <summary>Texts longer than this many characters are not classified (error column). Default 100,000.</summary>

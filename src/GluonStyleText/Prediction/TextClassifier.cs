@@ -17,8 +17,8 @@ public sealed class TextClassifier : IDisposable
     /// <remarks>64 because smaller passes stay in the CPU caches: CSV to CSV ran 2.3 times faster than with 256 (docs/benchmarks.md).</remarks>
     public const int DefaultBatchSize = 64;
 
-    // Batches encoded and sorted by length together in PredictBatch.
-    private const int BatchesPerSortWindow = 16;
+    /// <summary>Batches encoded and sorted by length together (in <see cref="PredictBatch"/> and CSV prediction), so that a batch holds texts of similar length.</summary>
+    internal const int BatchesPerSortWindow = 16;
 
     private readonly ModelBundle _bundle;
     private readonly Device _device;
@@ -87,7 +87,7 @@ public sealed class TextClassifier : IDisposable
 
     // Texts run sorted by length in batches cut to their longest text, since the models' logits do
     // not depend on padding and most texts are far shorter than seq_len; results go back in input order.
-    private float[] PredictProbabilities(IReadOnlyList<string> texts, int batchSize, CancellationToken cancellationToken)
+    internal float[] PredictProbabilities(IReadOnlyList<string> texts, int batchSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
         if (texts.Count == 0)

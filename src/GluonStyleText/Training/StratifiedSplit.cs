@@ -9,6 +9,10 @@ namespace GluonStyleText.Training;
 /// </summary>
 internal static class StratifiedSplit
 {
+    /// <summary>How many of <paramref name="count"/> texts (at least 2) are held out for validation: at least one, and at least one left to train on.</summary>
+    public static int ValidationCount(int count, double validationFraction) =>
+        Math.Clamp((int)Math.Round(count * validationFraction), 1, count - 1);
+
     /// <summary>The training and validation rows of a dataset with these class ids, reproducibly for a seed.</summary>
     /// <param name="labels">The class id of every row; at least 2 rows.</param>
     /// <param name="validationFraction">Share of the rows to hold out, in (0, 1).</param>
@@ -17,7 +21,7 @@ internal static class StratifiedSplit
     {
         var random = new Random(seed);
         int count = labels.Length;
-        int target = Math.Clamp((int)Math.Round(count * validationFraction), 1, count - 1);
+        int target = ValidationCount(count, validationFraction);
 
         var groups = new SortedDictionary<int, List<int>>();
         for (int row = 0; row < count; row++)

@@ -238,7 +238,7 @@ public sealed partial class TextClassifierTrainer
 
         var transformerOptions = TextTransformerOptions.From(options);
         var profile = TextDataProfile.Measure(texts, new TextTokenizer(transformerOptions), cancellationToken);
-        int trainingTexts = texts.Count - Math.Clamp((int)Math.Round(texts.Count * options.ValidationFraction), 1, Math.Max(1, texts.Count - 1));
+        int trainingTexts = texts.Count < 2 ? texts.Count : texts.Count - StratifiedSplit.ValidationCount(texts.Count, options.ValidationFraction);
         foreach (var choice in AutoSettings.FromProfile(options, profile, trainingTexts))
         {
             if (resumed is null || choice.Key is not ("seq_len" or "min_count" or "vocab_size"))

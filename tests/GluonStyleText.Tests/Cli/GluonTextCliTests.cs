@@ -109,6 +109,7 @@ public sealed class GluonTextCliTests
         Assert.True(train.ExitCode == 0, train.ToString());
         Assert.Contains($"Model bundle: {bundle}", train.Out, StringComparison.Ordinal);
         Assert.Contains("Labels: 3 (fire, theft, water)", train.Out, StringComparison.Ordinal);
+        Assert.Contains($"Rows: 152 read = 151 accepted + 1 rejected (rejects: {folder.Combine("claims-model.rejects.csv")})", train.Out, StringComparison.Ordinal);
         Assert.Contains("held-out texts", train.Out, StringComparison.Ordinal);
 
         var evaluate = await GluonTextRun.RunAsync("evaluate", "--model", bundle, "--data", test, "--report", folder.Combine("report"));
