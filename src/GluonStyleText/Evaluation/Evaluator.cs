@@ -18,7 +18,16 @@ public static class Evaluator
     /// <exception cref="ArgumentException">The set is empty or a class id is not below the model's number of classes.</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
     public static ClassificationMetrics Evaluate(
-        nn.Module<Tensor, Tensor> model, EncodedDataset data, int batchSize, CancellationToken cancellationToken = default)
+        nn.Module<Tensor, Tensor> model, EncodedDataset data, int batchSize, CancellationToken cancellationToken = default) =>
+        Evaluate(model, data, batchSize, classWeights: null, cancellationToken);
+
+    /// <summary>
+    /// As the public overload; with <paramref name="classWeights"/> the mean loss is weighted as the training
+    /// loss is (the sum of weighted losses over the sum of the texts' weights, cross entropy's own weighted mean),
+    /// so that early stopping and the best epoch follow the loss the run minimises.
+    /// </summary>
+    internal static ClassificationMetrics Evaluate(
+        nn.Module<Tensor, Tensor> model, EncodedDataset data, int batchSize, float[]? classWeights, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -34,7 +43,7 @@ public static class Evaluator
         try
         {
             var predictions = new int[data.Count];
-            double totalLoss = 0;
+            double totalLoss = 0, totalWeight = 0;
             long numberOfClasses = 0;
             // Sorted by length so that each batch can be cut to its longest text (the logits do not
             // depend on padding); the loss is a sum and the predictions go back to their rows.
@@ -56,7 +65,9 @@ public static class Evaluator
                         data.CheckClassIds((int)numberOfClasses);
                     }
 
-                    totalLoss += nn.functional.cross_entropy(logits, targets, reduction: nn.Reduction.Sum).item<float>();
+                    var weights = classWeights is null ? null : tensor(classWeights, device: device);
+                    totalLoss += nn.functional.cross_entropy(logits, targets, weight: weights, reduction: nn.Reduction.Sum).item<float>();
+                    totalWeight += weights is null ? count : weights.index_select(0, targets).sum().item<float>();
                     var predicted = logits.argmax(1).to(ScalarType.Int32, CPU).data<int>().ToArray();
                     for (int i = 0; i < count; i++)
                     {
@@ -65,7 +76,8 @@ public static class Evaluator
                 }
             }
 
-            return ClassificationMetrics.FromPredictions((int)numberOfClasses, data.Labels.Span, predictions, totalLoss);
+            // FromPredictions divides the total by the number of texts; scaled so, the weighted mean comes out.
+            return ClassificationMetrics.FromPredictions((int)numberOfClasses, data.Labels.Span, predictions, totalLoss * data.Count / totalWeight);
         }
         finally
         {

@@ -115,7 +115,7 @@ internal static class AutoSettings
         int needed = (int)Math.Min((long)words + Vocabulary.ReservedCount, int.MaxValue);
         int chosen = Math.Clamp(needed, TextTransformerOptions.MinVocabularySize, configured);
         options.VocabularySize = chosen;
-        string reason = F($"{words:N0} of {profile.Words.DistinctWords:N0} distinct words seen at least {options.MinCount} times, plus {Vocabulary.ReservedCount} reserved ids")
+        string reason = F($"{words:N0} of {profile.Words.DistinctWords:N0} distinct words seen {SeenTimes(options.MinCount)}, plus {Vocabulary.ReservedCount} reserved ids")
             + (needed > configured ? F($", capped at the configured {configured:N0}") : "");
         return new AutoChoice("vocab_size", chosen.ToString(Invariant), reason);
     }
@@ -223,4 +223,6 @@ internal static class AutoSettings
     }
 
     private static string F(FormattableString text) => text.ToString(Invariant);
+
+    private static string SeenTimes(int minCount) => minCount == 1 ? "at least once" : F($"at least {minCount} times");
 }

@@ -170,6 +170,7 @@ public sealed class Trainer
     // Threads and device as the options say; TrainingOptimizer leaves frozen parameters (a fixed embedding) out.
     private Device PrepareModel(nn.Module model)
     {
+        NativeMemory.LimitFragmentation();
         if (options.Threads > 0)
         {
             set_num_threads(options.Threads);
@@ -190,7 +191,7 @@ public sealed class Trainer
     {
         try
         {
-            return Evaluator.Evaluate(model, held, options.BatchSize, cancellationToken);
+            return Evaluator.Evaluate(model, held, options.BatchSize, ClassWeights, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

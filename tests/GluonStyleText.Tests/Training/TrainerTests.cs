@@ -67,6 +67,26 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void WithClassWeightsTheValidationLossIsWeightedAsTheTrainingLoss()
+    {
+        var options = ToyData.Options(cnn: true);
+        var (training, validation) = ToyData.Separable(300).Split(0.2, seed: 1);
+        float[] weights = [0.25f, 3f];
+        using var model = TextClassifierModelFactory.Create(options);
+
+        var result = new Trainer(options) { ClassWeights = weights }.Train(model, training, validation);
+
+        // Cross entropy's weighted mean over the whole validation set, in one pass.
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        using var noGrad = TorchSharp.torch.no_grad();
+        var (inputs, targets) = Batches.ToTensors(validation, [.. Enumerable.Range(0, validation.Count)], TorchSharp.torch.CPU);
+        double expected = TorchSharp.torch.nn.functional.cross_entropy(model.call(inputs), targets, weight: TorchSharp.torch.tensor(weights)).item<float>();
+        var best = result.History.Single(epoch => epoch.Epoch == result.BestEpoch);
+        Assert.Equal(expected, best.ValidationLoss, tolerance: 1e-4);
+        Assert.NotEqual(Evaluator.Evaluate(model, validation, batchSize: 7).MeanLoss, best.ValidationLoss, tolerance: 1e-3);
+    }
+
+    [Fact]
     public void CancellingReturnsTheBestModelSoFarWithoutThrowing()
     {
         var options = ToyData.Options(cnn: true);
