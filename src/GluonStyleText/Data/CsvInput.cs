@@ -32,7 +32,7 @@ internal static class CsvInput
             }
 
             file.Position = markLength;
-            return new TranscodedInputStream(file, encoding);
+            return new TranscodedInputStream(file, filePath, encoding);
         }
         catch
         {

@@ -10,11 +10,15 @@ internal sealed class TranscodedInputStream : Stream
 {
     private readonly FileStream file;
     private readonly Stream utf8;
+    private readonly string filePath;
+    private readonly bool bigEndian;
 
-    /// <summary>Wraps <paramref name="file"/>, positioned after its byte order mark; the stream owns it.</summary>
-    public TranscodedInputStream(FileStream file, Encoding encoding)
+    /// <summary>Wraps <paramref name="file"/>, positioned after its byte order mark; the stream owns it. <paramref name="filePath"/> is the path errors name.</summary>
+    public TranscodedInputStream(FileStream file, string filePath, Encoding encoding)
     {
         this.file = file;
+        this.filePath = filePath;
+        bigEndian = encoding.CodePage == 1201;
         utf8 = Encoding.CreateTranscodingStream(file, encoding, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: false);
     }
 
@@ -34,15 +38,34 @@ internal sealed class TranscodedInputStream : Stream
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => utf8.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override int Read(Span<byte> buffer) => utf8.Read(buffer);
+    public override int Read(Span<byte> buffer)
+    {
+        try
+        {
+            return utf8.Read(buffer);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw Invalid(e);
+        }
+    }
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        utf8.ReadAsync(buffer, cancellationToken);
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await utf8.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw Invalid(e);
+        }
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        utf8.ReadAsync(buffer, offset, count, cancellationToken);
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override void Flush()
     {
@@ -68,5 +91,34 @@ internal sealed class TranscodedInputStream : Stream
     {
         await utf8.DisposeAsync().ConfigureAwait(false);
         await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    // The decoder works a buffer ahead of what it hands out, so the line is found by scanning the file's code
+    // units from the start: the first unpaired surrogate, or an odd last byte.
+    private DataFormatException Invalid(DecoderFallbackException error)
+    {
+        using var scan = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+        scan.Position = 2;
+        long line = 1, badLine = 0;
+        bool afterHighSurrogate = false;
+        Span<byte> unit = stackalloc byte[2];
+        int read;
+        while ((read = scan.ReadAtLeast(unit, 2, throwOnEndOfStream: false)) == 2)
+        {
+            char c = (char)(bigEndian ? (unit[0] << 8) | unit[1] : unit[0] | (unit[1] << 8));
+            if (afterHighSurrogate != char.IsLowSurrogate(c))
+            {
+                badLine = line;
+                break;
+            }
+
+            afterHighSurrogate = char.IsHighSurrogate(c);
+            line += c == '\n' ? 1 : 0;
+        }
+
+        string problem = badLine > 0 ? "an unpaired surrogate" : read == 1 ? "an odd number of bytes" : "a surrogate cut off at the end";
+        string name = bigEndian ? "UTF-16 BE" : "UTF-16 LE";
+        return new DataFormatException(filePath, badLine > 0 ? badLine : line, null, RejectReason.InvalidUtf8,
+            $"invalid {name} ({problem}: {error.Message.TrimEnd('.')}); save the file as UTF-8, or as UTF-16 without broken characters");
     }
 }

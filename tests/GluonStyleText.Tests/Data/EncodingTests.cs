@@ -69,6 +69,27 @@ public sealed class EncodingTests : IDisposable
         Assert.Contains("UTF-16 without a byte order mark", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("utf-16le")]
+    [InlineData("utf-16be")]
+    public void BrokenUtf16NamesTheFileAndTheLineOfTheBrokenCharacter(string encoding)
+    {
+        // Enough rows before the break that the decoder fails buffers ahead of the row the reader is on.
+        var rows = string.Concat(Enumerable.Range(0, 3000).Select(i => $"遅延,到着が{i}日遅れた\n"));
+        bool bigEndian = encoding == "utf-16be";
+        byte[] loneSurrogate = bigEndian ? [0xD8, 0x00] : [0x00, 0xD8];
+        byte[] bytes = [.. Encode("sentiment,review\n" + rows + "破損,画面が", encoding), .. loneSurrogate,
+            .. new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes("割れていた\n" + rows)];
+        string path = files.WriteBytes($"{encoding}-broken.csv", bytes);
+
+        using var reader = new LabeledCsvReader(path);
+        var error = Assert.Throws<DataFormatException>(() => reader.Read().ToList());
+
+        Assert.Equal(path, error.FilePath);
+        Assert.Equal(3002, error.LineNumber);
+        Assert.Contains($"invalid {(bigEndian ? "UTF-16 BE" : "UTF-16 LE")} (an unpaired surrogate", error.Message, StringComparison.Ordinal);
+    }
+
     private static byte[] Encode(string text, string encoding) => encoding switch
     {
         "utf-8-bom" => [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)],
