@@ -1,5 +1,6 @@
 using GluonStyleText.Data;
 using GluonStyleText.Prediction;
+using GluonStyleText.Training;
 using Microsoft.Extensions.Logging;
 
 namespace GluonStyleText.Evaluation;
@@ -49,6 +50,22 @@ public static class TextClassifierEvaluator
         var data = LabeledCsvFile.Load(csvPath, options, classifier.Bundle.Labels, logger, cancellationToken);
         return Evaluate(classifier, data.Texts, data.ClassIds, TextClassifier.DefaultBatchSize, progress, cancellationToken);
     }
+
+    /// <summary><see cref="EvaluateCsv"/> on a thread of its own; the task faults with the same exceptions.</summary>
+    /// <param name="classifier">The classifier to measure.</param>
+    /// <param name="csvPath">The labeled test file.</param>
+    /// <param name="csvOptions">Columns and bad-row handling; null takes the bundle's columns and stops at the first bad row.</param>
+    /// <param name="logger">Receives the row counts; optional.</param>
+    /// <param name="progress">Told after every batch.</param>
+    /// <param name="cancellationToken">Checked while reading and before every batch.</param>
+    public static Task<ClassificationMetrics> EvaluateCsvAsync(
+        TextClassifier classifier,
+        string csvPath,
+        LabeledCsvOptions? csvOptions = null,
+        ILogger? logger = null,
+        IProgress<EvaluationProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        LongRunningWork.Run(() => EvaluateCsv(classifier, csvPath, csvOptions, logger, progress, cancellationToken), cancellationToken);
 
     /// <summary>Evaluates <paramref name="classifier"/> on texts and their class ids (in the classifier's label map).</summary>
     /// <param name="classifier">The trained classifier.</param>
