@@ -7,6 +7,7 @@ using GluonStyleText.Tests.Samples;
 namespace GluonStyleText.Tests.Cli;
 
 /// <summary>The <c>gluontext</c> tool run in-process: its options, its messages, and a whole run on claims-like data.</summary>
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class GluonTextCliTests
 {
     [Fact]

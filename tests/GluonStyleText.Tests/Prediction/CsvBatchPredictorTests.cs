@@ -7,6 +7,7 @@ using GluonStyleText.Tests.Training;
 
 namespace GluonStyleText.Tests.Prediction;
 
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class CsvBatchPredictorTests(TinyClassifierFixture fixture) : IClassFixture<TinyClassifierFixture>, IDisposable
 {
     private readonly CsvTestFiles _files = new();

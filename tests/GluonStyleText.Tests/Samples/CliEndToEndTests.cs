@@ -6,6 +6,7 @@ using GluonStyleText.Tests.Evaluation;
 
 namespace GluonStyleText.Tests.Samples;
 
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class CliEndToEndTests
 {
     // The tiny reviews are told apart by marker words: LearningConfig's model gets all 200 test reviews right
