@@ -92,7 +92,7 @@ public sealed class LocalS3ServerTests
     public async Task Start_NeverReady_TimesOutWithStandardError()
     {
         using var folder = new TempFolder();
-        var options = FakeServer(folder, "echo 'still starting' >&2\nexec cat > /dev/null\n");
+        var options = FakeServer(folder, "echo 'still starting' >&2\nwhile read -r line; do :; done\n");
         options.NodeExecutable = "/bin/sh";
         options.StartTimeout = TimeSpan.FromSeconds(3);
 
