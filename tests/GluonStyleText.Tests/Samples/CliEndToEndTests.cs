@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using GluonStyleText.Tests.Evaluation;
@@ -52,7 +52,7 @@ public sealed class CliEndToEndTests
             var rows = new List<(string Sentiment, string Review, string Prediction, double Probability)>();
             while (reader.Read())
             {
-                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), double.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture)));
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), double.Parse(reader.GetString(3), CultureInfo.InvariantCulture)));
             }
 
             Assert.Equal(["sentiment", "review", "prediction", "probability", "probability_negative", "probability_positive", "error"], reader.Headers);
