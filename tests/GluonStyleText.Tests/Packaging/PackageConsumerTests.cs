@@ -9,7 +9,10 @@ namespace GluonStyleText.Tests.Packaging;
 /// The packages as a user gets them: packed from the sources, added to a fresh console app with
 /// <c>dotnet add package</c> from a local folder feed, built and run to train and predict.
 /// </summary>
+// Slow (minutes: packs, restores, builds and runs): in the default run and CI; exclude locally with
+// dotnet test --filter "Category!=Slow" (README.md, DEVELOPERS.md).
 [Trait("Category", "Packaging")]
+[Trait("Category", "Slow")]
 public sealed partial class PackageConsumerTests(PackedFeedFixture feed) : IClassFixture<PackedFeedFixture>
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
