@@ -58,7 +58,7 @@ internal static partial class CommonOptions
             var value = result.GetValueOrDefault<string?>();
             if (value is not null && !DeviceSelector.IsValidName(value))
             {
-                result.AddError($"--device '{value}' is not one of {DeviceSelector.AcceptedNames}.");
+                result.AddError($"--device '{value}' is not one of cpu, cuda, cuda:N, auto.");
             }
         });
         return option;

@@ -34,8 +34,8 @@ public static class DeviceSelector
         }
     }
 
-    /// <summary>The accepted forms, for messages: cpu, cuda, cuda:N (N = 0, 1, ...) or auto.</summary>
-    public const string AcceptedNames = "cpu, cuda, cuda:N (N = 0, 1, ...) or auto";
+    /// <summary>The accepted forms, for messages: cpu, cuda, cuda:N (N = 0, 1, ...), auto.</summary>
+    public const string AcceptedNames = "cpu, cuda, cuda:N (N = 0, 1, ...), auto";
 
     /// <summary>Whether <paramref name="device"/> is one of the accepted forms (whether or not CUDA is there); the one check every validator uses.</summary>
     /// <param name="device">The text to check.</param>
