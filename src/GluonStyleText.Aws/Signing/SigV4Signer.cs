@@ -58,7 +58,8 @@ internal static class SigV4Signer
     private static SortedDictionary<string, string> HeadersToSign(SigV4Request request, ImmutableCredentials credentials, string amzDate)
     {
         // Lower-case names, sorted by code point; a repeated header's values are joined with
-        // commas in the order given, as a server folds them.
+        // commas in the order given, as a server folds them, each trimmed first as the spec
+        // trims every value (white space around a header value is not part of it in HTTP).
         var headers = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in request.Headers)
         {
@@ -68,7 +69,8 @@ internal static class SigV4Signer
                 continue;
             }
 
-            headers[lowerName] = headers.TryGetValue(lowerName, out var earlier) ? $"{earlier},{value}" : value;
+            var trimmed = value.Trim();
+            headers[lowerName] = headers.TryGetValue(lowerName, out var earlier) ? $"{earlier},{trimmed}" : trimmed;
         }
 
         // The Host header must match what HttpClient sends: the port only when it is not the scheme's default.

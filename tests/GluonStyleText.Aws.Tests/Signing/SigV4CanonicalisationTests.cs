@@ -53,6 +53,18 @@ public sealed class SigV4CanonicalisationTests
     }
 
     [Fact]
+    public void Repeated_headers_are_joined_in_order_each_value_trimmed_and_inner_runs_collapsed()
+    {
+        var request = Request("/") with { Headers = [new("My-Header", "  a  "), new("x-extra", "1"), new("my-header", "b   c\t ")] };
+
+        var signature = SigV4Signer.Sign(request, Credentials, "us-east-1", "service", DateTime.UnixEpoch);
+
+        Assert.Contains("\nmy-header:a,b c\n", signature.CanonicalRequest, StringComparison.Ordinal);
+        Assert.Equal("a,b   c", signature.SignedHeaders["my-header"]);
+        Assert.Contains("SignedHeaders=host;my-header;x-amz-date;x-extra,", signature.Authorization, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_local_signing_time_is_signed_as_its_utc_instant()
     {
         var utc = new DateTime(2024, 6, 1, 10, 0, 0, DateTimeKind.Utc);
