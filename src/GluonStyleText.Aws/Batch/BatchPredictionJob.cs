@@ -38,6 +38,7 @@ public static class BatchPredictionJob
     /// <exception cref="FileNotFoundException">The input or the model bundle does not exist.</exception>
     /// <exception cref="GluonStyleText.Data.DataFormatException">The input has no header or lacks the text column.</exception>
     /// <exception cref="BundleFormatException">The model bundle is damaged or inconsistent.</exception>
+    /// <exception cref="UnauthorizedAccessException">S3 denied access to the input, the model or the results bucket; the message names the permissions.</exception>
     public static async Task<BatchPredictionJobResult> RunAsync(
         BatchPredictionJobOptions options,
         IAmazonS3 s3,
@@ -158,6 +159,10 @@ public static class BatchPredictionJob
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
             throw new FileNotFoundException($"Cannot classify {input}: no such object (deleted after it was uploaded?).", input.ToString(), e);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.Forbidden)
+        {
+            throw S3FileStore.AccessDenied("classify", input, e);
         }
     }
 

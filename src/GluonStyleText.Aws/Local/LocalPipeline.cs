@@ -44,7 +44,7 @@ public sealed partial class LocalPipeline : IAsyncDisposable
         ModelUri = new S3Location(options.ModelsBucket, "");
         Jobs = new LocalBatchJobs(RunPredictionJobAsync, options.JobConcurrency, logger);
         Handler = new S3UploadHandler(
-            Jobs,
+            options.HandlerBatchJobs?.Invoke(Jobs) ?? Jobs,
             new S3UploadHandlerSettings { JobQueue = options.JobQueue, JobDefinition = options.JobDefinition, PredictBucket = options.PredictBucket },
             new LoggerLineWriter(logger));
     }
@@ -269,7 +269,7 @@ public sealed partial class LocalPipeline : IAsyncDisposable
 
         var jobOptions = BatchPredictionJobOptions.FromEnvironment(request.Parameters["bucket"], request.Parameters["key"], environment.GetValueOrDefault);
         jobOptions.Threads = options.Threads;
-        return BatchPredictionJob.RunAsync(jobOptions, Client, logger, progress: null, cancellationToken);
+        return BatchPredictionJob.RunAsync(jobOptions, options.JobClient ?? Client, logger, progress: null, cancellationToken);
     }
 
     private async Task PumpEventsAsync(CancellationToken cancellationToken)

@@ -38,4 +38,16 @@ public sealed class LocalPipelineOptions
 
     /// <summary>The job definition name the Lambda handler submits with. Default <c>local-predict</c>.</summary>
     public string JobDefinition { get; set; } = "local-predict";
+
+    /// <summary>
+    /// The S3 client the prediction jobs use (not disposed by the pipeline); null for the
+    /// pipeline's own. Tests pass one that records every call the job makes.
+    /// </summary>
+    internal Amazon.S3.IAmazonS3? JobClient { get; set; }
+
+    /// <summary>
+    /// Builds what the Lambda handler submits to from the local job runner; null submits to the
+    /// runner directly. Tests put the real Batch JSON client in between.
+    /// </summary>
+    internal Func<LocalBatchJobs, Batch.IBatchJobs>? HandlerBatchJobs { get; set; }
 }
