@@ -1,0 +1,33 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GluonStyleText.Aws.Batch;
+using GluonStyleText.Aws.Local;
+
+namespace GluonStyleText.Aws.Tests.Iam;
+
+/// <summary>
+/// The Batch SubmitJob API served in-process by the local job runner, so that the Lambda handler
+/// submits through the real <see cref="BatchJsonClient"/> (signing, JSON, HTTP) and its calls can
+/// be recorded where they leave the code.
+/// </summary>
+internal sealed class LocalBatchEndpoint(LocalBatchJobs jobs) : HttpMessageHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!request.RequestUri!.AbsolutePath.EndsWith("/v1/submitjob", StringComparison.Ordinal))
+        {
+            return new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("""{"message":"only SubmitJob is served"}""") };
+        }
+
+        using var body = JsonDocument.Parse(await request.Content!.ReadAsByteArrayAsync(cancellationToken));
+        var root = body.RootElement;
+        var parameters = root.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+        var submitted = await jobs.SubmitJobAsync(
+            new BatchJobRequest(root.GetProperty("jobName").GetString()!, root.GetProperty("jobQueue").GetString()!, root.GetProperty("jobDefinition").GetString()!, parameters),
+            cancellationToken);
+        var answer = new JsonObject { ["jobId"] = submitted.JobId, ["jobName"] = submitted.JobName, ["jobArn"] = submitted.JobArn };
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(answer.ToJsonString(), Encoding.UTF8, "application/json") };
+    }
+}
