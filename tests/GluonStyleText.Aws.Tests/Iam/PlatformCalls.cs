@@ -24,6 +24,17 @@ internal static class PlatformCalls
         return new[] { "logs:CreateLogStream", "logs:PutLogEvents" }.Select(action => new IamRequest(role, action, stream, Https, $"Lambda runtime logs of {function}"));
     }
 
+    /// <summary>Lambda polling an SQS event source for the function, with the function's role.</summary>
+    public static IEnumerable<IamRequest> LambdaEventSource(ResolvedTemplate template, string mapping)
+    {
+        var properties = template.Properties(mapping);
+        var function = properties["FunctionName"]!.GetValue<string>();
+        var role = RoleName(template.Properties(function)["Role"]!.GetValue<string>());
+        var queue = properties["EventSourceArn"]!.GetValue<string>();
+        return new[] { "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes" }
+            .Select(action => new IamRequest(role, action, queue, Https, $"Lambda polling {mapping}"));
+    }
+
     public static IEnumerable<IamRequest> EcsTaskStart(ResolvedTemplate template, string jobDefinition)
     {
         var container = template.Properties(jobDefinition)["ContainerProperties"]!;

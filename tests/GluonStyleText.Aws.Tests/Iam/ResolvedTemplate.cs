@@ -6,13 +6,17 @@ using GluonStyleText.Aws.Tests.Infrastructure;
 namespace GluonStyleText.Aws.Tests.Iam;
 
 /// <summary>
-/// The stack template with its intrinsic functions (Ref, Fn::GetAtt, Fn::Sub, Fn::Join) evaluated
+/// The stack template with its intrinsic functions (Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::If
+/// with its Conditions) evaluated
 /// for one account, region and set of parameters, as CloudFormation would deploy it. Resources
 /// without an explicit name get their logical id as physical name; ARNs follow each service's format.
 /// </summary>
 internal sealed partial class ResolvedTemplate
 {
     public const string Partition = "aws";
+
+    // What Ref AWS::NoValue leaves: the property or list item is dropped.
+    private const string NoValue = "\u0000AWS::NoValue";
 
     private readonly CloudFormationTemplate template;
     private readonly IReadOnlyDictionary<string, string> parameters;
@@ -105,10 +109,10 @@ internal sealed partial class ResolvedTemplate
         switch (element.ValueKind)
         {
             case JsonValueKind.Array:
-                return new JsonArray(element.EnumerateArray().Select(Resolve).ToArray());
+                return new JsonArray(element.EnumerateArray().Select(Resolve).Where(item => !IsNoValue(item)).ToArray());
             case JsonValueKind.Object:
                 var properties = element.EnumerateObject().ToList();
-                if (properties.Count == 1 && properties[0].Name is "Ref" or "Fn::GetAtt" or "Fn::Sub" or "Fn::Join")
+                if (properties.Count == 1 && properties[0].Name is "Ref" or "Fn::GetAtt" or "Fn::Sub" or "Fn::Join" or "Fn::If")
                 {
                     return Function(properties[0].Name, properties[0].Value);
                 }
@@ -116,7 +120,11 @@ internal sealed partial class ResolvedTemplate
                 var result = new JsonObject();
                 foreach (var property in properties)
                 {
-                    result[property.Name] = Resolve(property.Value);
+                    var value = Resolve(property.Value);
+                    if (!IsNoValue(value))
+                    {
+                        result[property.Name] = value;
+                    }
                 }
 
                 return result;
@@ -125,8 +133,37 @@ internal sealed partial class ResolvedTemplate
         }
     }
 
-    private JsonNode Function(string name, JsonElement argument) => name switch
+    /// <summary>Evaluates a condition of the Conditions section.</summary>
+    public bool Condition(string name) => Holds(template.Root.GetProperty("Conditions").GetProperty(name));
+
+    private static bool IsNoValue(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text == NoValue;
+
+    private bool Holds(JsonElement condition)
     {
+        var function = condition.EnumerateObject().Single();
+        var arguments = function.Value;
+        return function.Name switch
+        {
+            "Fn::Not" => !Holds(arguments[0]),
+            "Fn::And" => arguments.EnumerateArray().All(Holds),
+            "Fn::Or" => arguments.EnumerateArray().Any(Holds),
+            "Fn::Equals" => Scalar(arguments[0]) == Scalar(arguments[1]),
+            "Condition" => Condition(arguments.GetString()!),
+            _ => throw new NotSupportedException($"Condition function {function.Name} is not evaluated here: add it."),
+        };
+    }
+
+    private string Scalar(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString()!,
+        JsonValueKind.Object => Resolve(element)!.ToString(),
+        _ => element.GetRawText(),
+    };
+
+    private JsonNode? Function(string name, JsonElement argument) => name switch
+    {
+        "Ref" when argument.GetString() == "AWS::NoValue" => NoValue,
+        "Fn::If" => Resolve(Condition(argument[0].GetString()!) ? argument[1] : argument[2]),
         "Ref" => Ref(argument.GetString()!),
         "Fn::GetAtt" => GetAtt(argument[0].GetString()!, argument[1].GetString()!),
         "Fn::Join" => string.Join(argument[0].GetString(), argument[1].EnumerateArray().Select(item => Resolve(item)!.GetValue<string>())),

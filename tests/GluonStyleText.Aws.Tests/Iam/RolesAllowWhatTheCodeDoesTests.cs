@@ -32,7 +32,11 @@ public sealed class RolesAllowWhatTheCodeDoesTests(S3ServerFixture s3, TinyModel
     {
         // A prefix of its own, so the template's bucket names are this test's buckets on the shared server.
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
-        var template = new ResolvedTemplate(CloudFormationTemplate.Repository, Account, s3.Server.Region, new Dictionary<string, string> { ["NamePrefix"] = prefix });
+        var template = new ResolvedTemplate(CloudFormationTemplate.Repository, Account, s3.Server.Region, new Dictionary<string, string>
+        {
+            ["NamePrefix"] = prefix,
+            ["ImageDigest"] = "sha256:" + new string('a', 64),
+        });
         var policies = new IamPolicies(CloudFormationTemplate.Repository, template);
         var recorder = new AwsCallRecorder(Account, template.Region);
 
@@ -41,6 +45,7 @@ public sealed class RolesAllowWhatTheCodeDoesTests(S3ServerFixture s3, TinyModel
 
         var calls = recorder.Calls
             .Concat(PlatformCalls.LambdaRuntime(template, "UploadFunction"))
+            .Concat(PlatformCalls.LambdaEventSource(template, "UploadFunctionEventSource"))
             .Concat(PlatformCalls.EcsTaskStart(template, "PredictJobDefinition"))
             .Concat(PlatformCalls.SageMakerTraining(template, createBody))
             .ToList();
