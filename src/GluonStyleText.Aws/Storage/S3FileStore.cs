@@ -104,8 +104,17 @@ public sealed class S3FileStore
     /// <param name="cancellationToken">Cancels the download; the local file is then left as it was.</param>
     /// <exception cref="FileNotFoundException">The object does not exist; the message names its s3:// location.</exception>
     /// <exception cref="DirectoryNotFoundException">The bucket does not exist.</exception>
-    public async Task DownloadFileAsync(
-        S3Location source, string localPath, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public Task DownloadFileAsync(
+        S3Location source, string localPath, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        DownloadFileAsync(source, localPath, eTagToMatch: null, progress, cancellationToken);
+
+    /// <summary>
+    /// <see cref="DownloadFileAsync(S3Location, string, IProgress{long}?, CancellationToken)"/> of one
+    /// object version: S3 answers 412 if the key no longer holds the object with this ETag.
+    /// </summary>
+    /// <exception cref="S3ObjectChangedException">The key holds another object than <paramref name="eTagToMatch"/> names.</exception>
+    internal async Task DownloadFileAsync(
+        S3Location source, string localPath, string? eTagToMatch, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(localPath);
@@ -124,7 +133,17 @@ public sealed class S3FileStore
             GetObjectResponse response;
             try
             {
-                response = await s3.GetObjectAsync(source.Bucket, source.Key, cancellationToken).ConfigureAwait(false);
+                var request = new GetObjectRequest { BucketName = source.Bucket, Key = source.Key };
+                if (eTagToMatch is not null)
+                {
+                    request.EtagToMatch = $"\"{eTagToMatch}\"";
+                }
+
+                response = await s3.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmazonS3Exception e) when (eTagToMatch is not null && e.StatusCode == HttpStatusCode.PreconditionFailed)
+            {
+                throw new S3ObjectChangedException(source, eTagToMatch, e);
             }
             catch (AmazonS3Exception e) when (Translate(e, "download", source) is { } translated)
             {
