@@ -8,18 +8,24 @@ namespace GluonStyleText.Aws.Lambda;
 /// <summary>
 /// The Lambda function of the prediction pipeline (handler
 /// <c>GluonStyleText.Aws::GluonStyleText.Aws.Lambda.S3UploadHandler::HandleAsync</c>): for every
-/// <c>.csv</c> file created in the predict bucket it submits one AWS Batch job whose parameters
-/// <c>bucket</c> and <c>key</c> reach the job's command line. Other objects and events are ignored.
+/// <c>.csv</c> file (any case) created in the predict bucket it submits one AWS Batch job whose
+/// parameters <c>bucket</c>, <c>key</c> and <c>etag</c> reach the job's command line. Other
+/// objects and events, and keys a job cannot handle safely, are ignored with a logged reason.
 /// Each action is logged as one JSON line on standard output.
 /// </summary>
 /// <remarks>
-/// S3 may deliver an event twice. The job name is derived from bucket, key and ETag, so both
+/// In the stack the events arrive through an SQS queue: a message whose submission fails is
+/// reported back for redelivery, and ends in the queue's dead-letter queue when it keeps failing.
+/// S3 and SQS may deliver an event twice. The job name is derived from bucket, key and ETag, so both
 /// submissions carry the same name; Batch does not refuse a second job of the same name, but the
 /// prediction job is idempotent (same output, or the complete output is kept), so a duplicate
 /// costs a little compute and changes nothing.
 /// </remarks>
 public sealed class S3UploadHandler
 {
+    /// <summary>The job parameter that carries the uploaded object's ETag (<c>--etag Ref::etag</c> in the job definition).</summary>
+    public const string ETagParameter = "etag";
+
     private static readonly JsonSerializerOptions ResponseJson = new();
 
     private readonly IBatchJobs batch;
@@ -116,9 +122,6 @@ public sealed class S3UploadHandler
 
         return new S3UploadHandlerResponse(submitted, ignored) { BatchItemFailures = failures };
     }
-
-    /// <summary>The job parameter that carries the uploaded object's ETag (<c>--etag Ref::etag</c> in the job definition).</summary>
-    public const string ETagParameter = "etag";
 
     private async Task HandleS3EventAsync(byte[] json, List<SubmittedUpload> submitted, List<IgnoredUpload> ignored, CancellationToken cancellationToken)
     {
