@@ -15,8 +15,11 @@ internal static class CsvGenerators
     public static string Field(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value.StartsWith(' ') ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
+    // A real word first, so that most rows have a text and a file is not refused at its first row.
     public static Gen<string> Text { get; } =
-        Gen.ListOf(Gen.Elements(Words)).Select(words => string.Join(' ', words));
+        from first in Gen.Elements(Words[..10])
+        from rest in Gen.ListOf(Gen.Elements(Words)).Resize(6)
+        select string.Join(' ', rest.Prepend(first));
 
     /// <summary>A file with the <paramref name="required"/> columns and up to two others, in any order, and up to 12 rows.</summary>
     /// <param name="required">Column names; a column named like a label column gets labels, any other gets texts.</param>

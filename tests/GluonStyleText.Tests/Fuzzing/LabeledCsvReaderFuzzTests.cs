@@ -19,7 +19,7 @@ public sealed class LabeledCsvReaderFuzzTests : IDisposable
 
     public void Dispose() => files.Dispose();
 
-    [Property(MaxTest = 2500, Replay = "(9001,17)", QuietOnSuccess = true)]
+    [Property(MaxTest = 1200, Replay = "(9001,17)", QuietOnSuccess = true)]
     public Property AMutatedFileIsReadOrRefusedWithItsLineInFailMode() =>
         Prop.ForAll(FuzzInput.MutatedOrRandom(ValidFile).ToArbitrary(), input =>
         {
@@ -33,7 +33,7 @@ public sealed class LabeledCsvReaderFuzzTests : IDisposable
             }
         });
 
-    [Property(MaxTest = 1500, Replay = "(9002,23)", QuietOnSuccess = true)]
+    [Property(MaxTest = 800, Replay = "(9002,23)", QuietOnSuccess = true)]
     public Property InSkipModeEveryBadRowIsCountedAndKeptInTheRejectsFile() =>
         Prop.ForAll(FuzzInput.MutatedOrRandom(ValidFile).ToArbitrary(), Gen.Choose(1, 40).ToArbitrary(), (input, maxTextLength) =>
         {
@@ -58,7 +58,7 @@ public sealed class LabeledCsvReaderFuzzTests : IDisposable
             }
         });
 
-    [Property(MaxTest = 1500, Replay = "(9003,29)", QuietOnSuccess = true)]
+    [Property(MaxTest = 600, Replay = "(9003,29)", QuietOnSuccess = true)]
     public Property LoadingAWholeFileGivesClassIdsOfItsMapOrRefusesTheFile() =>
         Prop.ForAll(FuzzInput.MutatedOrRandom(ValidFile).ToArbitrary(), Gen.Elements(true, false).ToArbitrary(), (input, withMap) =>
         {

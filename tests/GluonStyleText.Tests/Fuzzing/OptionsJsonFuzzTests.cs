@@ -37,7 +37,7 @@ public sealed class OptionsJsonFuzzTests : IDisposable
 
     public void Dispose() => files.Dispose();
 
-    [Property(MaxTest = 2500, Replay = "(9301,41)", QuietOnSuccess = true)]
+    [Property(MaxTest = 1500, Replay = "(9301,41)", QuietOnSuccess = true)]
     public Property ADamagedConfigurationFileIsLoadedOrRefusedNamingItsFile() =>
         Prop.ForAll(JsonGenerators.Mutated(ValidJson).ToArbitrary(), input =>
         {
@@ -54,7 +54,7 @@ public sealed class OptionsJsonFuzzTests : IDisposable
             }
         });
 
-    [Property(MaxTest = 1500, Replay = "(9302,43)", QuietOnSuccess = true)]
+    [Property(MaxTest = 1000, Replay = "(9302,43)", QuietOnSuccess = true)]
     public Property DamagedStringValuedHyperparametersAreBoundOrRefusedNamingTheirSource() =>
         Prop.ForAll(JsonGenerators.Mutated(ValidJson).ToArbitrary(), input =>
         {

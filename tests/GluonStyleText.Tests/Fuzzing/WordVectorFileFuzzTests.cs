@@ -45,17 +45,17 @@ public sealed class WordVectorFileFuzzTests : IDisposable
 
     private static readonly WordVectorFormat[] TextFormats = [WordVectorFormat.Auto, WordVectorFormat.GloVeText, WordVectorFormat.FastTextVec];
 
-    [Property(MaxTest = 2000, Replay = "(9401,47)", QuietOnSuccess = true)]
+    [Property(MaxTest = 1500, Replay = "(9401,47)", QuietOnSuccess = true)]
     public Property ADamagedTextFileIsLoadedOrRefusedNamingItsLine() =>
         Prop.ForAll(FuzzInput.MutatedOrRandom(TextFile).ToArbitrary(), Gen.Elements(TextFormats).ToArbitrary(),
             (input, format) => LoadOrRefuse(files.WriteBytes("vectors.txt", input.Bytes), input.Bytes, format));
 
-    [Property(MaxTest = 2000, Replay = "(9402,53)", QuietOnSuccess = true)]
+    [Property(MaxTest = 1500, Replay = "(9402,53)", QuietOnSuccess = true)]
     public Property ADamagedWord2VecBinaryFileIsLoadedOrRefusedNamingItsWord() =>
         Prop.ForAll(FuzzInput.MutatedOrRandom(BinaryFile).ToArbitrary(),
             input => LoadOrRefuse(files.WriteBytes("vectors.bin", input.Bytes), input.Bytes, WordVectorFormat.Auto));
 
-    [Property(MaxTest = 1500, Replay = "(9403,59)", QuietOnSuccess = true)]
+    [Property(MaxTest = 1000, Replay = "(9403,59)", QuietOnSuccess = true)]
     public Property ADamagedGzipFileIsLoadedOrRefusedNamingItsLine() =>
         Prop.ForAll(FuzzInput.MutatedOrRandom(Gen.OneOf(TextFile, BinaryFile).Select(Gzip), randomOneIn: 20).ToArbitrary(), Gen.Elements(true, false).ToArbitrary(),
             (input, binary) => LoadOrRefuse(files.WriteBytes(binary ? "vectors.bin.gz" : "vectors.txt.gz", input.Bytes), input.Bytes, WordVectorFormat.Auto));
