@@ -82,6 +82,7 @@ public sealed class ModelBundleReaderFuzzTests(TinyClassifierFixture fixture) : 
             json["bigram_buckets"] = 0;
         });
         BundleEdits.Rehash(folder, BundleFiles.Options);
+        BundleEdits.EditJson(folder, BundleFiles.Manifest, manifest => manifest["model"] = cnn ? "cnn" : "bilstm");
 
         var error = Assert.Throws<BundleFormatException>(() => ModelBundle.Load(folder));
 
