@@ -20,4 +20,10 @@ internal sealed record SigV4Request(
     /// expect (and AWSSDK.Core does for them). The generic SigV4 test suite encodes once.
     /// </summary>
     public bool EncodePathTwice { get; init; } = true;
+
+    /// <summary>
+    /// Whether dot segments and repeated '/' are removed from the path before it is signed, as
+    /// AWS services other than S3 expect (they sign the path they resolve). S3 signs keys verbatim.
+    /// </summary>
+    public bool NormalizePath { get; init; } = true;
 }

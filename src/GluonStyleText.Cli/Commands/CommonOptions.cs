@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.RegularExpressions;
+using GluonStyleText.Models;
 using GluonStyleText.Options;
 
 namespace GluonStyleText.Cli.Commands;
@@ -56,7 +56,7 @@ internal static partial class CommonOptions
         option.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string?>();
-            if (value is not null && !DevicePattern().IsMatch(value))
+            if (value is not null && !DeviceSelector.IsValidName(value))
             {
                 result.AddError($"--device '{value}' is not one of cpu, cuda, cuda:N, auto.");
             }
@@ -165,7 +165,4 @@ internal static partial class CommonOptions
         });
         return option;
     }
-
-    [GeneratedRegex("^(cpu|cuda|cuda:[0-9]+|auto)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DevicePattern();
 }

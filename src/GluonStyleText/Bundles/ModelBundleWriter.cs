@@ -35,7 +35,7 @@ internal static class ModelBundleWriter
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var staging = $"{target}.tmp-{Guid.NewGuid():N}";
+        var staging = AtomicFile.TemporaryPathFor(target);
         Directory.CreateDirectory(staging);
         try
         {
@@ -191,15 +191,6 @@ internal static class ModelBundleWriter
 
     private static void PublishZip(string staging, string target)
     {
-        var temporaryZip = $"{staging}.zip";
-        try
-        {
-            ZipFile.CreateFromDirectory(staging, temporaryZip, CompressionLevel.Fastest, includeBaseDirectory: false);
-            File.Move(temporaryZip, target, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporaryZip);
-        }
+        AtomicFile.WriteUsingPath(target, temporaryZip => ZipFile.CreateFromDirectory(staging, temporaryZip, CompressionLevel.Fastest, includeBaseDirectory: false));
     }
 }

@@ -120,16 +120,7 @@ public sealed class LabelMap
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string temporaryPath = $"{Path.GetFullPath(path)}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllText(temporaryPath, ToJson(), new UTF8Encoding(false));
-            File.Move(temporaryPath, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporaryPath);
-        }
+        AtomicFile.WriteText(path, ToJson());
     }
 
     /// <summary>Reads a map saved by <see cref="Save"/>.</summary>

@@ -16,7 +16,7 @@ internal sealed class RejectsFile : IDisposable
     private RejectsFile(string path)
     {
         this.path = Path.GetFullPath(path);
-        temporaryPath = $"{this.path}.{Guid.NewGuid():N}.tmp";
+        temporaryPath = AtomicFile.TemporaryPathFor(this.path);
         writer = CsvWriter.ToFile(temporaryPath, CsvWriterOptions.Default);
         writer.WriteHeader(["line", "reason", "message", "raw"]);
     }

@@ -1,3 +1,4 @@
+using GluonStyleText.Data;
 using GluonStyleText.Training;
 
 namespace GluonStyleText.Evaluation;
@@ -51,14 +52,14 @@ public static class EvaluationReport
             Path.Combine(folder, ConfusionMatrixFileName),
             hasHistory ? Path.Combine(folder, TrainingCurvesFileName) : null);
 
-        ReportFile.WriteText(files.MetricsJsonPath, EvaluationReportDocument.From(metrics, labels, training).ToJson());
-        ReportFile.WriteBytes(files.ConfusionMatrixPath, ConfusionMatrixChart.RenderPng(metrics.ConfusionMatrix, labels));
+        AtomicFile.WriteText(files.MetricsJsonPath, EvaluationReportDocument.From(metrics, labels, training).ToJson());
+        AtomicFile.WriteBytes(files.ConfusionMatrixPath, ConfusionMatrixChart.RenderPng(metrics.ConfusionMatrix, labels));
         if (files.TrainingCurvesPath is { } curves)
         {
-            ReportFile.WriteBytes(curves, TrainingCurvesChart.RenderPng(training!.History));
+            AtomicFile.WriteBytes(curves, TrainingCurvesChart.RenderPng(training!.History));
         }
 
-        ReportFile.WriteText(files.MarkdownPath, EvaluationReportMarkdown.Render(metrics, labels, training, files));
+        AtomicFile.WriteText(files.MarkdownPath, EvaluationReportMarkdown.Render(metrics, labels, training, files));
         return files;
     }
 }

@@ -1,5 +1,6 @@
 using GluonStyleText.Data;
 using GluonStyleText.Prediction;
+using GluonStyleText.Training;
 using Microsoft.Extensions.Logging;
 
 namespace GluonStyleText.Evaluation;
@@ -50,6 +51,22 @@ public static class TextClassifierEvaluator
         return Evaluate(classifier, data.Texts, data.ClassIds, TextClassifier.DefaultBatchSize, progress, cancellationToken);
     }
 
+    /// <summary><see cref="EvaluateCsv"/> on a thread of its own; the task faults with the same exceptions.</summary>
+    /// <param name="classifier">The classifier to measure.</param>
+    /// <param name="csvPath">The labeled test file.</param>
+    /// <param name="csvOptions">Columns and bad-row handling; null takes the bundle's columns and stops at the first bad row.</param>
+    /// <param name="logger">Receives the row counts; optional.</param>
+    /// <param name="progress">Told after every batch.</param>
+    /// <param name="cancellationToken">Checked while reading and before every batch.</param>
+    public static Task<ClassificationMetrics> EvaluateCsvAsync(
+        TextClassifier classifier,
+        string csvPath,
+        LabeledCsvOptions? csvOptions = null,
+        ILogger? logger = null,
+        IProgress<EvaluationProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        LongRunningWork.Run(() => EvaluateCsv(classifier, csvPath, csvOptions, logger, progress, cancellationToken), cancellationToken);
+
     /// <summary>Evaluates <paramref name="classifier"/> on texts and their class ids (in the classifier's label map).</summary>
     /// <param name="classifier">The trained classifier.</param>
     /// <param name="texts">The texts.</param>
@@ -86,12 +103,16 @@ public static class TextClassifierEvaluator
         var labels = classIds.ToArray();
         var predictions = new int[texts.Count];
         double totalLoss = 0;
-        for (var start = 0; start < texts.Count; start += batchSize)
+        // A sort window of batches at a time, as in prediction, so that each batch holds texts of similar
+        // length and is cut to its longest one; a single batch would mix every length.
+        var window = batchSize * TextClassifier.BatchesPerSortWindow;
+        for (var start = 0; start < texts.Count; start += window)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var count = Math.Min(batchSize, texts.Count - start);
+            var count = Math.Min(window, texts.Count - start);
             var batch = Enumerable.Range(start, count).Select(i => texts[i]).ToList();
-            var probabilities = classifier.PredictProbabilities(batch, cancellationToken);
+            var probabilities = classifier.PredictProbabilities(batch, batchSize, cancellationToken,
+                done => progress?.Report(new EvaluationProgress(start + done, texts.Count)));
             for (var row = 0; row < count; row++)
             {
                 var rowProbabilities = probabilities.AsSpan(row * classes, classes);
@@ -101,24 +122,12 @@ public static class TextClassifierEvaluator
                     throw new ArgumentException($"Text {start + row} has class id {actual}, but the classifier has {classes} classes.", nameof(classIds));
                 }
 
-                predictions[start + row] = ArgMax(rowProbabilities);
+                predictions[start + row] = Probabilities.ArgMax(rowProbabilities);
                 totalLoss -= Math.Log(Math.Max(rowProbabilities[actual], MinimumProbability));
             }
 
-            progress?.Report(new EvaluationProgress(start + count, texts.Count));
         }
 
         return ClassificationMetrics.FromPredictions(classes, labels, predictions, totalLoss);
-    }
-
-    private static int ArgMax(ReadOnlySpan<float> values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++)
-        {
-            best = values[i] > values[best] ? i : best;
-        }
-
-        return best;
     }
 }

@@ -17,28 +17,47 @@ public static class DeviceSelector
     public static Device Resolve(string device)
     {
         ArgumentNullException.ThrowIfNull(device);
-        string name = device.Trim().ToLowerInvariant();
+        if (!TryParse(device, out var name, out int index))
+        {
+            throw new ArgumentException($"Device '{device}' (option 'device') is not recognised; use {AcceptedNames}.", nameof(device));
+        }
+
         switch (name)
         {
             case "cpu":
                 return CPU;
             case "auto":
                 return cuda.is_available() ? CUDA : CPU;
-            case "cuda":
-                RequireCuda(device, index: 0);
-                return CUDA;
+            default:
+                RequireCuda(device, index);
+                return index == 0 ? CUDA : new Device(DeviceType.CUDA, index);
+        }
+    }
+
+    /// <summary>The accepted forms, for messages: cpu, cuda, cuda:N (N = 0, 1, ...), auto.</summary>
+    public const string AcceptedNames = "cpu, cuda, cuda:N (N = 0, 1, ...), auto";
+
+    /// <summary>Whether <paramref name="device"/> is one of the accepted forms (whether or not CUDA is there); the one check every validator uses.</summary>
+    /// <param name="device">The text to check.</param>
+    public static bool IsValidName(string? device) => device is not null && TryParse(device, out _, out _);
+
+    private static bool TryParse(string device, out string name, out int index)
+    {
+        name = device.Trim().ToLowerInvariant();
+        index = 0;
+        if (name is "cpu" or "auto" or "cuda")
+        {
+            return true;
         }
 
         if (name.StartsWith("cuda:", StringComparison.Ordinal)
-            && int.TryParse(name.AsSpan("cuda:".Length), NumberStyles.None, CultureInfo.InvariantCulture, out int index))
+            && int.TryParse(name.AsSpan("cuda:".Length), NumberStyles.None, CultureInfo.InvariantCulture, out index))
         {
-            RequireCuda(device, index);
-            return new Device(DeviceType.CUDA, index);
+            name = "cuda";
+            return true;
         }
 
-        throw new ArgumentException(
-            $"Device '{device}' (option 'device') is not recognised; use cpu, cuda, cuda:N (N = 0, 1, ...) or auto.",
-            nameof(device));
+        return false;
     }
 
     private static void RequireCuda(string requested, int index)

@@ -1,3 +1,6 @@
+using GluonStyleText.Models;
+using GluonStyleText.Prediction;
+using GluonStyleText.Training;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -5,13 +8,16 @@ using Microsoft.Extensions.Options;
 
 namespace GluonStyleText.Options;
 
-/// <summary>Registers <see cref="TextClassifierOptions"/> with the options pipeline, validated when the host starts.</summary>
+/// <summary>
+/// Registers GluonStyleText with an application's services: the training options (validated when the host
+/// starts) and a <see cref="TextClassifierTrainer"/> built from them, and a ready <see cref="TextClassifier"/>.
+/// </summary>
 public static class GluonStyleTextServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="TextClassifierOptions"/> with <see cref="TextClassifierOptionsValidator"/>
     /// and <c>ValidateOnStart</c>, so that a host with a bad configuration fails when it starts rather
-    /// than at the first training run.
+    /// than at the first training run, and a transient <see cref="TextClassifierTrainer"/> that uses them.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets options in code; optional.</param>
@@ -23,6 +29,9 @@ public static class GluonStyleTextServiceCollectionExtensions
         var builder = services.AddOptions<TextClassifierOptions>();
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<TextClassifierOptions>, TextClassifierOptionsValidator>());
+        services.TryAddTransient(provider => new TextClassifierTrainer(
+            provider.GetRequiredService<IOptions<TextClassifierOptions>>().Value,
+            provider.GetService<ILoggerFactory>()?.CreateLogger<TextClassifierTrainer>()));
         if (configure is not null)
         {
             builder.Configure(configure);
@@ -52,5 +61,33 @@ public static class GluonStyleTextServiceCollectionExtensions
             TextClassifierOptionsLoader.ConfigureFromFile(configPath, options, logger);
         });
         return services.AddGluonStyleText(configure);
+    }
+
+    /// <summary>
+    /// Registers one <see cref="TextClassifier"/> for the whole application (it is thread-safe), loaded from the
+    /// bundle that <paramref name="configure"/> names when it is first asked for, and disposed with the container.
+    /// The bundle path is checked when the host starts (<c>ValidateOnStart</c>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Names the bundle (and the device); bind it from configuration with the returned builder's <c>Bind</c> instead if you prefer.</param>
+    /// <returns>The options builder, for further configuration.</returns>
+    public static OptionsBuilder<TextClassifierModelOptions> AddTextClassifier(
+        this IServiceCollection services, Action<TextClassifierModelOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = services.AddOptions<TextClassifierModelOptions>();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<TextClassifierModelOptions>, TextClassifierModelOptionsValidator>());
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<TextClassifierModelOptions>>().Value;
+            return TextClassifier.Load(options.BundlePath, DeviceSelector.Resolve(options.Device));
+        });
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        return builder.ValidateOnStart();
     }
 }

@@ -1,3 +1,4 @@
+using GluonStyleText.Data;
 using System.Text.Json;
 using GluonStyleText.Data;
 using Microsoft.Extensions.Logging;
@@ -91,16 +92,7 @@ public static class TextClassifierOptionsLoader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var json = ToJson(options);
-        var temporaryPath = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllText(temporaryPath, json);
-            File.Move(temporaryPath, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporaryPath);
-        }
+        AtomicFile.WriteText(path, json);
     }
 
     /// <summary>

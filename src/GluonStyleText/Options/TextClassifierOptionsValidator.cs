@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using GluonStyleText.Models;
 using Microsoft.Extensions.Options;
 
 namespace GluonStyleText.Options;
@@ -62,9 +63,9 @@ public sealed partial class TextClassifierOptionsValidator : IValidateOptions<Te
             yield return $"optimizer: \"{options.Optimizer}\" is not one of {string.Join(", ", KnownOptimizers)}";
         }
 
-        if (!string.IsNullOrWhiteSpace(options.Device) && !DevicePattern().IsMatch(options.Device))
+        if (!string.IsNullOrWhiteSpace(options.Device) && !DeviceSelector.IsValidName(options.Device))
         {
-            yield return $"device: \"{options.Device}\" is not one of cpu, cuda, cuda:N (N = 0, 1, ...), auto";
+            yield return $"device: \"{options.Device}\" is not one of {DeviceSelector.AcceptedNames}";
         }
 
         if (!string.IsNullOrWhiteSpace(options.CnnPooling) && !CnnPoolingModes.All.Contains(options.CnnPooling, StringComparer.Ordinal))
@@ -144,7 +145,4 @@ public sealed partial class TextClassifierOptionsValidator : IValidateOptions<Te
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    [GeneratedRegex(@"^(cpu|cuda|cuda:\d+|auto)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DevicePattern();
 }

@@ -49,18 +49,9 @@ public sealed partial class CsvBatchPredictor
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
         var output = Path.GetFullPath(outputPath);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        var temporary = $"{output}.tmp-{Guid.NewGuid():N}";
-        try
-        {
-            var summary = await PredictIntoAsync(inputPath, temporary, output, progress, cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, output, overwrite: true);
-            LogDone(_logger, summary.RowsRead, summary.RowsPredicted, summary.RowsRejected, output, summary.Elapsed.TotalSeconds);
-            return summary;
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        var summary = await AtomicFile.WriteAsync(output, temporary => PredictIntoAsync(inputPath, temporary, output, progress, cancellationToken)).ConfigureAwait(false);
+        LogDone(_logger, summary.RowsRead, summary.RowsPredicted, summary.RowsRejected, output, summary.Elapsed.TotalSeconds);
+        return summary;
     }
 
     private async Task<CsvPredictionSummary> PredictIntoAsync(

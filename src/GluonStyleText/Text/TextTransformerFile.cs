@@ -1,3 +1,4 @@
+using GluonStyleText.Data;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -41,19 +42,7 @@ internal static class TextTransformerFile
     public static void Save(TextTransformer transformer, string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var temporary = path + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                Save(transformer, stream);
-            }
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.Write(path, stream => Save(transformer, stream));
     }
 
     public static TextTransformer Load(string path)

@@ -82,6 +82,23 @@ public sealed partial class TextClassifierTrainer
         };
     }
 
+    /// <summary>
+    /// <see cref="TrainFromCsv"/> on a thread of its own: the task completes when the bundle is written, and
+    /// faults with the same exceptions.
+    /// </summary>
+    /// <param name="csvPath">The labeled training file.</param>
+    /// <param name="bundlePath">Where to write the model bundle: a folder, or a file ending in <c>.zip</c>.</param>
+    /// <param name="run">Checkpointing and resuming; null for neither.</param>
+    /// <param name="progress">Told after every batch (from the training thread).</param>
+    /// <param name="cancellationToken">As for <see cref="TrainFromCsv"/>.</param>
+    public Task<TextClassifierTrainingResult> TrainFromCsvAsync(
+        string csvPath,
+        string bundlePath,
+        TrainingRunOptions? run = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        LongRunningWork.Run(() => TrainFromCsv(csvPath, bundlePath, run, progress, cancellationToken), cancellationToken);
+
     /// <summary>Trains on texts and their labels (any strings, e.g. claim categories) and writes the bundle.</summary>
     /// <param name="texts">The training texts.</param>
     /// <param name="labels">The label of each text.</param>

@@ -27,6 +27,9 @@ public sealed class Trainer
     /// <summary>Weight of each class in the training loss (class_weights); null weighs every text alike.</summary>
     internal float[]? ClassWeights { get; init; }
 
+    /// <summary>Told the optimizer of each run (either path) once it is created: a seam for tests that watch its rate and gradients.</summary>
+    internal Action<TrainingOptimizer>? OptimizerCreated { get; init; }
+
     /// <summary>Creates a trainer.</summary>
     /// <param name="options">Training options (epochs, batch size, optimizer, learning rate and decay, seed, device, ...).</param>
     /// <param name="logger">Receives progress every <c>train_log_interval</c> batches and after every epoch.</param>
@@ -67,6 +70,7 @@ public sealed class Trainer
 
         var device = PrepareModel(model);
         using var optimizer = TrainingOptimizer.Create(options.Optimizer, model, options.LearningRate, options.WeightDecay);
+        OptimizerCreated?.Invoke(optimizer);
         using var state = new TrainingState { LearningRate = options.LearningRate };
         if (resumeFrom is not null)
         {
@@ -124,6 +128,7 @@ public sealed class Trainer
         CheckIds(data);
         var device = PrepareModel(model);
         using var optimizer = TrainingOptimizer.Create(options.Optimizer, model, options.LearningRate, options.WeightDecay);
+        OptimizerCreated?.Invoke(optimizer);
         var run = new EpochRunner(this, model, optimizer, data, device, progress, cancellationToken);
         TrainerLog.Refitting(logger, model.GetName(), data.Count, options.Epochs);
 

@@ -1,3 +1,4 @@
+using GluonStyleText.Data;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GluonStyleText.Evaluation;
@@ -20,7 +21,6 @@ internal sealed class TrainingCheckpoint
     public const string FileName = "checkpoint.json";
 
     private const string EpochFilePrefix = "epoch-";
-    private const string TemporarySuffix = ".tmp";
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -101,23 +101,23 @@ internal sealed class TrainingCheckpoint
             SparseOptimizerFile = sparse is null ? null : prefix + "-sparse-adam.bin",
         };
 
-        WriteAtomically(Path.Combine(directory, checkpoint.ModelFile), path => model.save(path));
+        AtomicFile.WriteUsingPath(Path.Combine(directory, checkpoint.ModelFile), path => model.save(path));
         if (state.BestWeights is { } bestWeights)
         {
-            WriteAtomically(Path.Combine(directory, checkpoint.BestModelFile!), path => SaveWeights(path, bestWeights));
+            AtomicFile.WriteUsingPath(Path.Combine(directory, checkpoint.BestModelFile!), path => SaveWeights(path, bestWeights));
         }
 
-        WriteAtomically(Path.Combine(directory, checkpoint.OptimizerFile), optimizer.save_state_dict);
+        AtomicFile.WriteUsingPath(Path.Combine(directory, checkpoint.OptimizerFile), optimizer.save_state_dict);
         if (sparse is not null)
         {
-            WriteAtomically(Path.Combine(directory, checkpoint.SparseOptimizerFile!), path =>
+            AtomicFile.WriteUsingPath(Path.Combine(directory, checkpoint.SparseOptimizerFile!), path =>
             {
                 using var stream = File.Create(path);
                 sparse.Save(stream);
             });
         }
 
-        WriteAtomically(Path.Combine(directory, FileName), path => File.WriteAllText(path, JsonSerializer.Serialize(checkpoint, JsonOptions)));
+        AtomicFile.WriteUsingPath(Path.Combine(directory, FileName), path => File.WriteAllText(path, JsonSerializer.Serialize(checkpoint, JsonOptions)));
         DeleteOtherEpochs(directory, prefix);
     }
 
@@ -212,13 +212,6 @@ internal sealed class TrainingCheckpoint
         using var stream = File.Create(path);
         using var writer = new BinaryWriter(stream);
         nn.Module.save_state_dict(writer, weights);
-    }
-
-    private static void WriteAtomically(string path, Action<string> write)
-    {
-        string temporary = path + TemporarySuffix;
-        write(temporary);
-        File.Move(temporary, path, overwrite: true);
     }
 
     private static void DeleteOtherEpochs(string directory, string keptPrefix)

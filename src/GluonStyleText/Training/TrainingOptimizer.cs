@@ -27,6 +27,9 @@ internal sealed class TrainingOptimizer : IDisposable
     /// <summary>The sparse tables' optimizer, or null when the model has none.</summary>
     internal SparseRowAdam? Sparse { get; }
 
+    /// <summary>Told every step's gradients (dense ones and the sparse tables' row values) as they are applied, after clipping: a seam for tests.</summary>
+    internal Action<IReadOnlyList<Tensor>>? GradientsApplied { get; set; }
+
     /// <summary>Splits the model's trainable parameters into its sparse tables and the rest, and creates both optimizers.</summary>
     internal static TrainingOptimizer Create(string name, nn.Module model, double learningRate, double weightDecay)
     {
@@ -72,6 +75,11 @@ internal sealed class TrainingOptimizer : IDisposable
         if (gradientNormLimit > 0)
         {
             Clip(gradientNormLimit, sparseGradients);
+        }
+
+        if (GradientsApplied is { } observer)
+        {
+            observer([.. denseParameters.Select(p => p.grad).OfType<Tensor>(), .. sparseGradients.OfType<(Tensor Rows, Tensor Values)>().Select(g => g.Values)]);
         }
 
         Dense.step();

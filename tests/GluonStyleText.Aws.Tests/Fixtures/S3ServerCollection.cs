@@ -1,6 +1,10 @@
 namespace GluonStyleText.Aws.Tests.Fixtures;
 
-/// <summary>Tests that share one local S3 server; xunit runs them one after another.</summary>
+/// <summary>
+/// Tests that share one local S3 server; xunit runs them one after another. Every test of this assembly that trains
+/// in this process belongs here too (or in a collection that runs alone): model constructors and training epochs
+/// call torch.manual_seed on the one global generator, so two trainings side by side would draw each other's numbers.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class S3ServerCollection : ICollectionFixture<S3ServerFixture>
 {

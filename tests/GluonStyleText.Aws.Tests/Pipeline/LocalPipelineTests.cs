@@ -129,7 +129,9 @@ public sealed class LocalPipelineTests(S3ServerFixture s3, TinyModelFixture mode
         Assert.Equal((300, 300, 0), (result.Manifest.RowsIn, result.Manifest.RowsPredicted, result.Manifest.RowsRejected));
         var accuracy = rows.Skip(1).Count(row => row[0] == row[2]) / 300.0;
         output.WriteLine($"Accuracy on the first 300 IMDB test reviews: {accuracy:P1}; job {result.Job.StartedAt:O} to {result.Job.StoppedAt:O}");
-        Assert.True(accuracy >= 0.6, $"accuracy {accuracy:P1} on the first 300 IMDB test reviews");
+        // Measured: 76.7 % (230 of 300) with these options and seed; the bar leaves about 14 reviews of margin for
+        // another machine's floating point, and is far above the 50 % of a model that learned nothing.
+        Assert.True(accuracy >= 0.72, $"accuracy {accuracy:P1} on the first 300 IMDB test reviews");
     }
 
     private async Task<LocalPipeline> StartAsync(string bundlePath)

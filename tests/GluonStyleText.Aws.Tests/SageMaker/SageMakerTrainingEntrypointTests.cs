@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GluonStyleText.Aws.SageMaker;
+using GluonStyleText.Aws.Tests.Fixtures;
 using GluonStyleText.Aws.Tests.Jobs;
 using GluonStyleText.Aws.Tests.Pipeline;
 using GluonStyleText.Bundles;
@@ -8,6 +9,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GluonStyleText.Aws.Tests.SageMaker;
 
+// In the server collection, although it needs no server: it trains in this process, and so must never run beside
+// the collection's other trainings (torch's one global generator; see S3ServerCollection).
+[Collection(S3ServerCollection.Name)]
 public sealed class SageMakerTrainingEntrypointTests : IDisposable
 {
     private readonly SageMakerContainer container = new();

@@ -4,8 +4,8 @@ using GluonStyleText.Aws.Tests.Contracts;
 
 namespace GluonStyleText.Aws.Tests.Signing;
 
-/// <summary>One case of the AWS SigV4 test suite: the raw request and the expected canonical request, string to sign and Authorization header.</summary>
-internal sealed record SigV4SuiteCase(string Name, string Request, string CanonicalRequest, string StringToSign, string Authorization)
+/// <summary>One case of the AWS SigV4 test suite: the raw request and the expected canonical request, string to sign, Authorization header and signed request.</summary>
+internal sealed record SigV4SuiteCase(string Name, string Request, string CanonicalRequest, string StringToSign, string Authorization, string SignedRequest)
 {
     public static string SuiteDirectory => AwsModelsDirectory.File("sigv4-test-suite", "aws-sig-v4-test-suite");
 
@@ -18,8 +18,13 @@ internal sealed record SigV4SuiteCase(string Name, string Request, string Canoni
             File.ReadAllText(stem + ".req", Encoding.UTF8),
             File.ReadAllText(stem + ".creq", Encoding.UTF8),
             File.ReadAllText(stem + ".sts", Encoding.UTF8),
-            File.ReadAllText(stem + ".authz", Encoding.UTF8));
+            File.ReadAllText(stem + ".authz", Encoding.UTF8),
+            File.ReadAllText(stem + ".sreq", Encoding.UTF8));
     }
+
+    /// <summary>The value of the Authorization header in the signed request (.sreq).</summary>
+    public string SignedRequestAuthorization =>
+        SignedRequest.Split('\n').Single(line => line.StartsWith("Authorization:", StringComparison.Ordinal))["Authorization:".Length..].Trim();
 
     /// <summary>
     /// Parses the raw request. Lines that start with white space continue the previous header
@@ -60,9 +65,11 @@ internal sealed record SigV4SuiteCase(string Name, string Request, string Canoni
         var host = headers.First(header => header.Key.Equals("Host", StringComparison.OrdinalIgnoreCase)).Value;
         return new SigV4Request(method, new Uri($"https://{host}"), path, parameters, headers, Encoding.UTF8.GetBytes(body))
         {
-            // The suite encodes the path once, as for S3; AWS services other than S3 expect it
-            // twice. The two agree for the unreserved characters of our clients' paths.
+            // The suite encodes the path once, as for S3, but normalises it as for other services
+            // (normalize-path/*); AWS services other than S3 expect it encoded twice. Once and
+            // twice agree for the unreserved characters of our clients' paths.
             EncodePathTwice = false,
+            NormalizePath = true,
         };
     }
 }

@@ -9,6 +9,7 @@ using GluonStyleText.Tests.Options;
 namespace GluonStyleText.Tests.Bundles;
 
 /// <summary>Loading refuses a tampered, incomplete, mismatched or unknown bundle with a message that names what is wrong.</summary>
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class BundleVerificationTests(TinyClassifierFixture fixture) : IClassFixture<TinyClassifierFixture>, IDisposable
 {
     private readonly TemporaryDirectory _temp = new();

@@ -12,6 +12,7 @@ using GluonStyleText.Tests.Options;
 namespace GluonStyleText.Tests.Bundles;
 
 /// <summary>Saving and loading bundles: what goes in comes out, and a replaced bundle is never half written.</summary>
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class ModelBundleTests(TinyClassifierFixture fixture) : IClassFixture<TinyClassifierFixture>, IDisposable
 {
     private readonly TemporaryDirectory _temp = new();
@@ -264,7 +265,11 @@ public sealed class ModelBundleTests(TinyClassifierFixture fixture) : IClassFixt
 
         Save(path);
 
-        ModelBundle.Load(path).Dispose();
+        using var loaded = TextClassifier.Load(path);
+        Assert.Equal(fixture.Classifier.Bundle.ModelHash, loaded.Bundle.ModelHash);
+        var (texts, _) = TinyClassifierFixture.Reviews(20, seed: 12);
+        Assert.Equal(fixture.Classifier.PredictProbabilities(texts), loaded.PredictProbabilities(texts));
+        Assert.Equal(fixture.Classifier.Labels, loaded.Labels);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class LabelMapTests : IDisposable
         Assert.Equal(map.Labels, loaded.Labels);
         Assert.Equal(LabelMap.FromJson(map.ToJson()).Labels, map.Labels);
         Assert.Contains("\"version\": 1", File.ReadAllText(path), StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(files.Folder, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(files.Folder, "*.tmp-*"));
     }
 
     [Fact]

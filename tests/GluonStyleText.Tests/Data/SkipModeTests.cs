@@ -145,7 +145,7 @@ public sealed class SkipModeTests : IDisposable
         _ = reader.Read().ToList();
 
         Assert.Equal([["line", "reason", "message", "raw"]], ReadRejects(rejectsPath));
-        Assert.Empty(Directory.GetFiles(files.Folder, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(files.Folder, "*.tmp-*"));
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class SkipModeTests : IDisposable
         reader.Dispose();
 
         Assert.False(File.Exists(rejectsPath));
-        Assert.Empty(Directory.GetFiles(files.Folder, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(files.Folder, "*.tmp-*"));
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class SkipModeTests : IDisposable
 
         Assert.Equal(RejectReason.MissingColumn, error.Reason);
         Assert.False(File.Exists(rejectsPath));
-        Assert.Empty(Directory.GetFiles(files.Folder, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(files.Folder, "*.tmp-*"));
     }
 
     private static List<string[]> ReadRejects(string path)

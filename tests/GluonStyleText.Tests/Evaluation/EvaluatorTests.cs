@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace GluonStyleText.Tests.Evaluation;
 
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class EvaluatorTests
 {
     [Fact]

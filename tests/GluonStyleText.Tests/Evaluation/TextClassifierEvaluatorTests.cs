@@ -4,6 +4,7 @@ using GluonStyleText.Training;
 
 namespace GluonStyleText.Tests.Evaluation;
 
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class TextClassifierEvaluatorTests(TinyClassifierFixture fixture) : IClassFixture<TinyClassifierFixture>
 {
     [Fact]

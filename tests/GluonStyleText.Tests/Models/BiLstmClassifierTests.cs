@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 
 namespace GluonStyleText.Tests.Models;
 
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class BiLstmClassifierTests
 {
     [Theory]

@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 namespace GluonStyleText.Tests.Models;
 
 /// <summary>Trimmed batches are only safe because a text's logits do not depend on how much padding it carries.</summary>
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class PaddingIndependenceTests
 {
     public static TheoryData<string> Models => ["cnn-max", "cnn-max_mean", "cnn-max-bigrams", "cnn-max_mean-bigrams", "bilstm"];

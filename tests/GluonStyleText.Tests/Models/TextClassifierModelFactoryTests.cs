@@ -3,6 +3,7 @@ using GluonStyleText.Tests.Training;
 
 namespace GluonStyleText.Tests.Models;
 
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class TextClassifierModelFactoryTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace GluonStyleText.Tests.Models;
 
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class TextCnnTests
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace GluonStyleText.Tests.Native;
 /// Proves that TorchSharp's native library loads on this machine (on Debian 12 only after the
 /// build's libstdc++ patch, docs/torchsharp-on-debian-12.md) and that autograd works through it.
 /// </summary>
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class TorchSharpLoadTests
 {
     [Fact]

@@ -9,7 +9,10 @@ namespace GluonStyleText.Tests.Packaging;
 /// The packages as a user gets them: packed from the sources, added to a fresh console app with
 /// <c>dotnet add package</c> from a local folder feed, built and run to train and predict.
 /// </summary>
+// Slow (minutes: packs, restores, builds and runs): in the default run and CI; exclude locally with
+// dotnet test --filter "Category!=Slow" (README.md, DEVELOPERS.md).
 [Trait("Category", "Packaging")]
+[Trait("Category", "Slow")]
 public sealed partial class PackageConsumerTests(PackedFeedFixture feed) : IClassFixture<PackedFeedFixture>
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
@@ -70,6 +73,61 @@ public sealed partial class PackageConsumerTests(PackedFeedFixture feed) : IClas
         Assert.All(core, dependency => Assert.Equal(feed.Version, (string?)dependency.Attribute("version")));
     }
 
+    [Theory]
+    [InlineData("AWSSDK.Core")]
+    [InlineData("AWSSDK.S3")]
+    public void TheAwsPackageAcceptsEveryAwsSdk4FromTheOneItIsBuiltWith(string id)
+    {
+        using var package = ZipFile.OpenRead(feed.Package("GluonStyleText.Aws"));
+        var ranges = ReadNuspec(package, "GluonStyleText.Aws").Descendants()
+            .Where(element => element.Name.LocalName == "dependency" && (string?)element.Attribute("id") == id)
+            .Select(element => ((string)element.Attribute("version")!).Replace(" ", string.Empty, StringComparison.Ordinal))
+            .ToList();
+
+        // One dependency per target framework, each from 4.1.0 (inclusive) up to 5.0.0 (exclusive):
+        // an application on any newer 4.x restores it without a downgrade or a conflict.
+        Assert.Equal(2, ranges.Count);
+        Assert.All(ranges, range => Assert.Equal("[4.1.0,5.0.0)", range));
+        Assert.Equal("[4.1.0,5.0.0)", feed.PinnedVersion(id));
+    }
+
+    [Fact]
+    public void AnAppOnANewerAwsSdkRestoresTheAwsPackageWithoutAVersionWarning()
+    {
+        // No AWSSDK newer than 4.1.0 is served to this machine, so stand-ins of a 4.x no release
+        // has take their place: AWSSDK.S3 depending on AWSSDK.Core of the same version.
+        var newer = $"4.999.0-rangecheck.{Guid.NewGuid():N}";
+        var standIns = Directory.CreateDirectory(Path.Combine(feed.Root, "stand-ins")).FullName;
+        StandInPackage.Write(standIns, "AWSSDK.Core", newer);
+        StandInPackage.Write(standIns, "AWSSDK.S3", newer, ("AWSSDK.Core", $"[{newer}, 5.0.0)"));
+        var app = Path.Combine(feed.Root, "NewerSdkApp");
+        try
+        {
+            Dotnet(feed.Root, "new", "console", "--framework", "net10.0", "--name", "NewerSdkApp", "--output", app, "--no-restore");
+            File.WriteAllText(Path.Combine(app, "nuget.config"), NugetConfig(feed.Feed, standIns));
+            File.WriteAllText(Path.Combine(app, "Directory.Build.props"), "<Project />");
+            File.WriteAllText(Path.Combine(app, "Directory.Build.targets"), "<Project />");
+            File.WriteAllText(Path.Combine(app, "Directory.Packages.props"), "<Project />");
+            Dotnet(app, "add", "package", "GluonStyleText.Aws", "--version", feed.Version, "--no-restore");
+            Dotnet(app, "add", "package", "AWSSDK.S3", "--version", newer, "--no-restore");
+
+            // An exact pin would make this report NU1107 (conflict) or NU1608 (resolved outside a
+            // dependency's range); with warnings as errors either fails the restore.
+            var restore = Dotnet(app, "restore", "-p:TreatWarningsAsErrors=true");
+
+            Assert.DoesNotContain("NU16", restore.Output, StringComparison.Ordinal);
+            var libraries = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(app, "obj", "project.assets.json")))
+                .RootElement.GetProperty("libraries").EnumerateObject().Select(library => library.Name).ToList();
+            Assert.Contains($"GluonStyleText.Aws/{feed.Version}", libraries);
+            Assert.Contains($"AWSSDK.S3/{newer}", libraries);
+            Assert.Contains($"AWSSDK.Core/{newer}", libraries);
+        }
+        finally
+        {
+            PackedFeedFixture.RemoveFromPackageCache(["awssdk.core", "awssdk.s3"], newer);
+        }
+    }
+
     [Fact]
     public void AFreshConsoleAppAddsThePackageFromTheLocalFeedTrainsAndPredicts()
     {
@@ -113,16 +171,21 @@ public sealed partial class PackageConsumerTests(PackedFeedFixture feed) : IClas
         return reader.ReadToEnd();
     }
 
-    private static string NugetConfig(string feedFolder) => $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <clear />
-            <add key="local" value="{feedFolder}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-          </packageSources>
-        </configuration>
-        """;
+    private static string NugetConfig(string feedFolder, string? standInFolder = null)
+    {
+        var standIns = standInFolder is null ? string.Empty : $"""<add key="stand-ins" value="{standInFolder}" />""";
+        return $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feedFolder}" />
+                {standIns}
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """;
+    }
 
     [GeneratedRegex(@"^prediction: fire (0\.\d{3}|1\.000)\r?$", RegexOptions.Multiline)]
     private static partial Regex PredictionLine();

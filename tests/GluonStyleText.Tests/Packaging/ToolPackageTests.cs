@@ -11,7 +11,10 @@ namespace GluonStyleText.Tests.Packaging;
 /// <c>dotnet tool install --tool-path DIR --add-source FEED</c>, and run on a claims file with its own
 /// column names, string labels, an empty-text row and a Japanese row.
 /// </summary>
+// Slow (minutes: packs, restores, builds and runs): in the default run and CI; exclude locally with
+// dotnet test --filter "Category!=Slow" (README.md, DEVELOPERS.md).
 [Trait("Category", "Packaging")]
+[Trait("Category", "Slow")]
 public sealed class ToolPackageTests(PackedToolFixture tool, ITestOutputHelper log) : IClassFixture<PackedToolFixture>
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);

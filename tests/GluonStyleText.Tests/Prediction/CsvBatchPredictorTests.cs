@@ -7,6 +7,7 @@ using GluonStyleText.Tests.Training;
 
 namespace GluonStyleText.Tests.Prediction;
 
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class CsvBatchPredictorTests(TinyClassifierFixture fixture) : IClassFixture<TinyClassifierFixture>, IDisposable
 {
     private readonly CsvTestFiles _files = new();
@@ -165,6 +166,37 @@ public sealed class CsvBatchPredictorTests(TinyClassifierFixture fixture) : ICla
         Assert.Equal(["6", "boring story", "neg", rows[6][3], ""], rows[6]);
         Assert.All(rows.Skip(2).Take(4), row => Assert.Equal("", row[2]));
         Assert.Equal((6L, 2L, 4L), (summary.RowsRead, summary.RowsPredicted, summary.RowsRejected));
+    }
+
+    [Fact]
+    public async Task MalformedRowsKeepTheirOriginalFieldsBesideTheError()
+    {
+        var input = _files.Write("kept.csv",
+            "id,review,region\n" +
+            "c1,great film,north\n" +
+            "c2,awful \"plot,south\n" +
+            "c3,\"superb\"music,east\n" +
+            "c4,too,many,fields\n" +
+            "c5,short\n" +
+            "c6,,west\n" +
+            "c7,boring story,north\n");
+        var output = _files.PathOf("kept_out.csv");
+
+        await Predictor().PredictFileAsync(input, output);
+
+        var rows = ReadCsv(output);
+        Assert.Equal(["id", "review", "region", "prediction", "probability", "error"], rows[0]);
+        Assert.Equal(["c1", "great film", "north", "pos"], rows[1][..4]);
+        Assert.Equal(["c2", "awful \"plot", "south", "", ""], rows[2][..5]);
+        Assert.StartsWith("line 3: malformed quoting", rows[2][5], StringComparison.Ordinal);
+        Assert.Equal(["c3", "superbmusic", "east", "", ""], rows[3][..5]);
+        Assert.StartsWith("line 4: malformed quoting", rows[3][5], StringComparison.Ordinal);
+        // Too many fields: the header's first three are kept; too few: padded with empty fields.
+        Assert.Equal(["c4", "too", "many", "", "", "line 5: expected 3 fields, as in the header, found 4"], rows[4]);
+        Assert.Equal(["c5", "short", "", "", "", "line 6: expected 3 fields, as in the header, found 2"], rows[5]);
+        Assert.Equal(["c6", "", "west", "", "", "line 7: the text is empty"], rows[6]);
+        Assert.Equal(["c7", "boring story", "north", "neg", rows[7][4], ""], rows[7]);
+        Assert.Equal(8, rows.Count);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using GluonStyleText.Tests.Evaluation;
 namespace GluonStyleText.Tests.Prediction;
 
 /// <summary>The optional output of <see cref="CsvBatchPredictor"/>: top K labels, the needs-review flag, Excel-ready files.</summary>
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class CsvPredictionOutputTests(TinyClassifierFixture fixture) : IClassFixture<TinyClassifierFixture>, IDisposable
 {
     private readonly CsvTestFiles _files = new();

@@ -4,6 +4,7 @@ using GluonStyleText.Tests.Evaluation;
 
 namespace GluonStyleText.Tests.Prediction;
 
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class TextClassifierTests(TinyClassifierFixture fixture) : IClassFixture<TinyClassifierFixture>
 {
     private TextClassifier Classifier => fixture.Classifier;

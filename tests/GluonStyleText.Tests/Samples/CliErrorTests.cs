@@ -1,5 +1,6 @@
 namespace GluonStyleText.Tests.Samples;
 
+[Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class CliErrorTests
 {
     private const string StackFrame = "   at ";

@@ -1,0 +1,57 @@
+using System.Text;
+
+namespace GluonStyleText.Data;
+
+/// <summary>
+/// Writes a file under a temporary name beside it and renames it when complete, so that the final name only
+/// ever holds a whole file, and a failure or cancellation leaves the previous file (or none), never half of one.
+/// Every writer of the library goes through here, so that there is one naming scheme for leftovers.
+/// </summary>
+internal static class AtomicFile
+{
+    /// <summary>The temporary name beside <paramref name="path"/>: unique, so that concurrent writers never collide.</summary>
+    internal static string TemporaryPathFor(string path) => $"{Path.GetFullPath(path)}.tmp-{Guid.NewGuid():N}";
+
+    /// <summary>Writes <paramref name="contents"/> as UTF-8 without a byte order mark.</summary>
+    internal static void WriteText(string path, string contents) => WriteBytes(path, new UTF8Encoding(false).GetBytes(contents));
+
+    internal static void WriteBytes(string path, byte[] contents) => WriteUsingPath(path, temporary => File.WriteAllBytes(temporary, contents));
+
+    /// <summary>Writes through a stream that <paramref name="write"/> fills.</summary>
+    internal static void Write(string path, Action<Stream> write) => WriteUsingPath(path, temporary =>
+    {
+        using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        write(stream);
+    });
+
+    /// <summary>For writers that only take a path (zip creation, torch's save): <paramref name="write"/> creates the temporary file.</summary>
+    internal static void WriteUsingPath(string path, Action<string> write)
+    {
+        string temporary = TemporaryPathFor(path);
+        try
+        {
+            write(temporary);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>As <see cref="WriteUsingPath"/>, for asynchronous writers.</summary>
+    internal static async Task<T> WriteAsync<T>(string path, Func<string, Task<T>> write)
+    {
+        string temporary = TemporaryPathFor(path);
+        try
+        {
+            var result = await write(temporary).ConfigureAwait(false);
+            File.Move(temporary, path, overwrite: true);
+            return result;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}
