@@ -1,4 +1,3 @@
-using GluonStyleText.Data;
 using System.Text.Json;
 using GluonStyleText.Data;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,3 @@
-using GluonStyleText.Data;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
