@@ -21,7 +21,6 @@ internal static class ModelBundleReader
     public static ModelBundle Read(string path, Device? device)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        NativeMemory.LimitFragmentation();
         if (File.Exists(path))
         {
             var folder = Path.Combine(Path.GetTempPath(), $"gluonstyletext-bundle-{Guid.NewGuid():N}");

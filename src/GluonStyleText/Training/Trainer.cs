@@ -175,7 +175,6 @@ public sealed class Trainer
     // Threads and device as the options say; TrainingOptimizer leaves frozen parameters (a fixed embedding) out.
     private Device PrepareModel(nn.Module model)
     {
-        NativeMemory.LimitFragmentation();
         if (options.Threads > 0)
         {
             set_num_threads(options.Threads);
@@ -299,6 +298,11 @@ public sealed class Trainer
 
                 int[] rows = batches[batch];
                 double loss = Step(rows);
+                if ((runBatches + 1) % NativeMemory.StepsBetweenTrims == 0)
+                {
+                    NativeMemory.Trim();
+                }
+
                 examplesDone += rows.Length;
                 epochLossSum += loss;
                 intervalLossSum += loss;
