@@ -13,8 +13,11 @@ namespace GluonStyleText.Tests.Notebooks;
 /// Runs every code cell of <c>samples/notebooks/imdb-walkthrough.ipynb</c>, in order, in the C# kernel that
 /// Polyglot Notebooks use, so that the notebook cannot rot: a cell that does not compile or throws fails the test.
 /// It runs on the notebook's built-in data (no shared data needed) and against this test's own build of the
-/// library: the notebook's <c>#r</c> folder (the CLI's Release output, for a reader) is replaced by this
-/// assembly's folder, which holds the same GluonStyleText.dll, TorchSharp and native libtorch.
+/// library: the notebook's library folder (the CLI's Release output, for a reader; in its <c>#r</c> lines and
+/// where it looks for native libraries) is replaced by this assembly's folder, which holds the same
+/// GluonStyleText.dll, TorchSharp and native libtorch. In the test process these load through the test's
+/// deps.json, so the notebook's native-library hook is not exercised here; it was checked by running the
+/// notebook in the dotnet-interactive tool (stdio kernel) against a Release build of the CLI.
 /// </summary>
 [Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class ImdbWalkthroughNotebookTests(ITestOutputHelper output)
@@ -58,7 +61,7 @@ public sealed class ImdbWalkthroughNotebookTests(ITestOutputHelper output)
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < cells.Count; i++)
             {
-                var code = cells[i].Source.Replace("#r \"" + ReaderLibraryFolder, "#r \"" + AppContext.BaseDirectory, StringComparison.Ordinal);
+                var code = cells[i].Source.Replace("\"" + ReaderLibraryFolder, "\"" + AppContext.BaseDirectory, StringComparison.Ordinal);
                 var result = await kernel.SendAsync(new SubmitCode(code));
 
                 var failure = result.Events.OfType<CommandFailed>().FirstOrDefault();
