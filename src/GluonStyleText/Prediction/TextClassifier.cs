@@ -132,7 +132,11 @@ public sealed class TextClassifier : IDisposable
 
     // Texts run sorted by length in batches cut to their longest text, since the models' logits do
     // not depend on padding and most texts are far shorter than seq_len; results go back in input order.
-    internal float[] PredictProbabilities(IReadOnlyList<string> texts, int batchSize, CancellationToken cancellationToken)
+    /// <param name="texts">The texts.</param>
+    /// <param name="batchSize">Texts per forward pass.</param>
+    /// <param name="cancellationToken">Checked before every pass.</param>
+    /// <param name="textsDone">Told, after every pass, how many of <paramref name="texts"/> are classified so far.</param>
+    internal float[] PredictProbabilities(IReadOnlyList<string> texts, int batchSize, CancellationToken cancellationToken, Action<int>? textsDone = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
         if (texts.Count == 0)
@@ -167,6 +171,8 @@ public sealed class TextClassifier : IDisposable
                         result[(rows[i] * classes) + c] = probabilities[(i * classes) + c];
                     }
                 }
+
+                textsDone?.Invoke(start + count);
             }
         }
 
@@ -180,21 +186,7 @@ public sealed class TextClassifier : IDisposable
     {
         var classes = _labels.Count;
         var rowProbabilities = probabilities.AsSpan(row * classes, classes).ToArray();
-        var best = ArgMax(rowProbabilities);
+        var best = Probabilities.ArgMax(rowProbabilities);
         return new Prediction(_labels[best], best, rowProbabilities[best], rowProbabilities, _labels);
-    }
-
-    private static int ArgMax(ReadOnlySpan<float> values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++)
-        {
-            if (values[i] > values[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
     }
 }
