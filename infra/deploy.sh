@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Deploys GluonStyleText to AWS: publishes the upload Lambda, builds the one container image,
-# creates or updates the CloudFormation stack (infra/cloudformation/gluonstyletext.json) and
-# pushes the image to the stack's ECR repository. Safe to run again: an unchanged stack is left
-# alone, the Lambda zip is named after its content, the image tag after the git commit.
+# pushes it to the stack's ECR repository and creates or updates the CloudFormation stack
+# (infra/cloudformation/gluonstyletext.json) with the job definition pinned to the pushed image's
+# digest. The image is pushed before the stack update that points at it; a new stack is created
+# first (its repository holds no image yet), then updated with the digest. Safe to run again: an
+# unchanged stack is left alone, the Lambda zip is named after its content (and uploaded again if
+# the object under that name holds other content), the image tag after the git commit (tags are
+# immutable: a tag already in the repository is used as it is).
 # Step by step, and what to do next: docs/aws-deployment.md.
 #
 # Written for bash 3.2 too (macOS): no associative arrays, no ${var,,}.
@@ -237,7 +241,8 @@ if [ -z "$image_tag" ] && ! $skip_image; then
   image_tag=latest
   if command -v git >/dev/null && git rev-parse --git-dir >/dev/null 2>&1; then
     image_tag=$(git rev-parse --short=12 HEAD)
-    [ -z "$(git status --porcelain --untracked-files=no)" ] || image_tag="$image_tag-dirty"
+    # Tags are immutable: a dirty tree gets a tag of its own each time.
+    [ -z "$(git status --porcelain --untracked-files=no)" ] || image_tag="$image_tag-dirty-$(date -u +%Y%m%d%H%M%S)"
   fi
 fi
 
@@ -255,12 +260,14 @@ trap 'rm -rf "$work"' EXIT
 run dotnet publish src/GluonStyleText.Aws/GluonStyleText.Aws.csproj -c Release -f "$lambda_framework" \
   -r linux-x64 --self-contained false -p:GenerateRuntimeConfigurationFiles=true -o "$work/lambda"
 if $dry_run; then
+  lambda_sha="<content-sha256>"
   lambda_hash="<content-hash>"
   echo "+ (cd $work/lambda && zip -q -r -X $work/lambda.zip .)"
 else
-  lambda_hash=$(cd "$work/lambda" && find . -type f | LC_ALL=C sort | while IFS= read -r file; do
+  lambda_sha=$(cd "$work/lambda" && find . -type f | LC_ALL=C sort | while IFS= read -r file; do
     printf '%s  %s\n' "$(sha256 < "$file" | cut -d' ' -f1)" "$file"
-  done | sha256 | cut -c1-16)
+  done | sha256 | cut -d' ' -f1)
+  lambda_hash=$(printf '%s' "$lambda_sha" | cut -c1-16)
   (cd "$work/lambda" && zip -q -r -X "$work/lambda.zip" .)
 fi
 lambda_key="lambda/GluonStyleText.Aws-$lambda_framework-$lambda_hash.zip"
@@ -272,8 +279,11 @@ if ! $skip_image; then
 fi
 
 # --- 6. artifacts bucket and Lambda zip -------------------------------------------------------
+# Every call on the bucket names its expected owner: a bucket of that name in another account
+# (created by someone else, or after ours was deleted) is refused instead of used.
+owner=(--expected-bucket-owner "$account")
 bucket_exists=false
-if ! $dry_run && "${aws[@]}" s3api head-bucket --bucket "$artifacts_bucket" >/dev/null 2>&1; then bucket_exists=true; fi
+if ! $dry_run && "${aws[@]}" s3api head-bucket --bucket "$artifacts_bucket" "${owner[@]}" >/dev/null 2>&1; then bucket_exists=true; fi
 if ! $bucket_exists; then
   $dry_run && say "(if s3://$artifacts_bucket does not exist yet)"
   if [ "$region" = us-east-1 ]; then
@@ -281,38 +291,47 @@ if ! $bucket_exists; then
   else
     run "${aws[@]}" s3api create-bucket --bucket "$artifacts_bucket" --create-bucket-configuration "LocationConstraint=$region"
   fi
-  run "${aws[@]}" s3api put-public-access-block --bucket "$artifacts_bucket" \
+  run "${aws[@]}" s3api put-public-access-block --bucket "$artifacts_bucket" "${owner[@]}" \
     --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
-  run "${aws[@]}" s3api put-bucket-encryption --bucket "$artifacts_bucket" \
+  run "${aws[@]}" s3api put-bucket-encryption --bucket "$artifacts_bucket" "${owner[@]}" \
     --server-side-encryption-configuration '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"AES256"}}]}'
-  run "${aws[@]}" s3api put-bucket-policy --bucket "$artifacts_bucket" --policy \
+  run "${aws[@]}" s3api put-bucket-policy --bucket "$artifacts_bucket" "${owner[@]}" --policy \
     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"DenyInsecureTransport\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:$partition:s3:::$artifacts_bucket\",\"arn:$partition:s3:::$artifacts_bucket/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}"
 fi
-if ! $dry_run && "${aws[@]}" s3api head-object --bucket "$artifacts_bucket" --key "$lambda_key" >/dev/null 2>&1; then
-  say "Lambda code s3://$artifacts_bucket/$lambda_key is already uploaded"
+# The key carries 16 hex digits of the content hash; the object's metadata carries all 64, and
+# only an object whose metadata matches is left as it is (a partial or foreign upload is replaced).
+uploaded_sha=""
+if ! $dry_run; then
+  uploaded_sha=$("${aws[@]}" s3api head-object --bucket "$artifacts_bucket" --key "$lambda_key" "${owner[@]}" \
+    --query 'Metadata."content-sha256"' --output text 2>/dev/null || true)
+fi
+if [ -n "$uploaded_sha" ] && [ "$uploaded_sha" = "$lambda_sha" ]; then
+  say "Lambda code s3://$artifacts_bucket/$lambda_key is already uploaded (content-sha256 matches)"
 else
-  run "${aws[@]}" s3 cp "$work/lambda.zip" "s3://$artifacts_bucket/$lambda_key"
+  case "$uploaded_sha" in ''|None) ;; *) say "s3://$artifacts_bucket/$lambda_key holds other content (content-sha256 $uploaded_sha): uploading again" ;; esac
+  run "${aws[@]}" s3 cp "$work/lambda.zip" "s3://$artifacts_bucket/$lambda_key" "${owner[@]}" --metadata "content-sha256=$lambda_sha"
 fi
 
-# --- 7. stack ---------------------------------------------------------------------------------
-params=("NamePrefix=$name_prefix" "LambdaCodeBucket=$artifacts_bucket" "LambdaCodeKey=$lambda_key" "LambdaRuntime=$lambda_runtime")
-[ -n "$vpc" ] && params+=("VpcId=$vpc")
-[ -n "$subnets" ] && params+=("SubnetIds=$subnets")
-# Not passing ImageTag keeps the stack's current one (aws cloudformation deploy's rule).
-[ -n "$image_tag" ] && params+=("ImageTag=$image_tag")
-params+=(${extra_params[@]+"${extra_params[@]}"})
-run "${aws[@]}" cloudformation deploy --stack-name "$stack" --template-file "$template" \
-  --s3-bucket "$artifacts_bucket" --s3-prefix cloudformation \
-  --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset \
-  --tags project=gluonstyletext \
-  --parameter-overrides "${params[@]}"
-
-# --- 8. push ----------------------------------------------------------------------------------
-if ! $skip_image; then
-  repository_uri=""
+# --- 7. image push (before the stack update that points at it) -------------------------------
+image_digest=""
+# Pushes gluonstyletext:$image_tag to the stack's repository (unless the immutable tag is already
+# there) and sets image_digest to the digest the repository holds for the tag.
+push_image() {
+  local repository_uri registry existing
   lookup repository_uri "<account-id>.dkr.ecr.$region.amazonaws.com/$name_prefix" "${aws[@]}" cloudformation describe-stacks \
     --stack-name "$stack" --query "Stacks[0].Outputs[?OutputKey=='ImageRepositoryUri'].OutputValue" --output text
   registry=${repository_uri%%/*}
+  existing=""
+  if ! $dry_run; then
+    existing=$("${aws[@]}" ecr describe-images --repository-name "${repository_uri#*/}" --image-ids "imageTag=$image_tag" \
+      --query 'imageDetails[0].imageDigest' --output text 2>/dev/null || true)
+  fi
+  case "$existing" in
+    sha256:*)
+      say "image $repository_uri:$image_tag is already in the repository (tags are immutable): using it, $existing"
+      image_digest=$existing
+      return ;;
+  esac
   if $dry_run; then
     echo "+ ${aws[*]} ecr get-login-password | docker login --username AWS --password-stdin $registry"
   else
@@ -320,6 +339,36 @@ if ! $skip_image; then
   fi
   run docker tag "gluonstyletext:$image_tag" "$repository_uri:$image_tag"
   run docker push "$repository_uri:$image_tag"
+  lookup image_digest "<image-digest>" "${aws[@]}" ecr describe-images --repository-name "${repository_uri#*/}" \
+    --image-ids "imageTag=$image_tag" --query 'imageDetails[0].imageDigest' --output text
+  case "$image_digest" in
+    sha256:*|'<image-digest>') ;;
+    *) die "ECR reports no digest for $repository_uri:$image_tag after the push (got '$image_digest')" ;;
+  esac
+}
+if ! $skip_image && $stack_exists; then push_image; fi
+
+# --- 8. stack ---------------------------------------------------------------------------------
+params=("NamePrefix=$name_prefix" "LambdaCodeBucket=$artifacts_bucket" "LambdaCodeKey=$lambda_key" "LambdaRuntime=$lambda_runtime")
+[ -n "$vpc" ] && params+=("VpcId=$vpc")
+[ -n "$subnets" ] && params+=("SubnetIds=$subnets")
+# Not passing ImageTag or ImageDigest keeps the stack's current one (aws cloudformation deploy's rule).
+[ -n "$image_tag" ] && params+=("ImageTag=$image_tag")
+[ -n "$image_digest" ] && params+=("ImageDigest=$image_digest")
+params+=(${extra_params[@]+"${extra_params[@]}"})
+deploy_stack() {
+  run "${aws[@]}" cloudformation deploy --stack-name "$stack" --template-file "$template" \
+    --s3-bucket "$artifacts_bucket" --s3-prefix cloudformation \
+    --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset \
+    --tags project=gluonstyletext \
+    --parameter-overrides "$@"
+}
+deploy_stack "${params[@]}"
+
+# A new stack's repository exists only now: push, then point the job definition at the digest.
+if ! $skip_image && ! $stack_exists; then
+  push_image
+  deploy_stack "${params[@]}" "ImageDigest=$image_digest"
 fi
 
 # --- 9. what next -----------------------------------------------------------------------------

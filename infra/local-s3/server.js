@@ -4,7 +4,8 @@
 //  - request bodies sent with `Content-Encoding: aws-chunked` are decoded (s3rver would store the
 //    chunk framing, signatures and checksum trailers as part of the object);
 //  - every object-created event is printed on stdout in the shape AWS S3 delivers to Lambda;
-//  - listings longer than one page work on Node 17+ (see allowSingleDes).
+//  - listings longer than one page work on Node 17+ (see allowSingleDes);
+//  - GetObject and HeadObject honour If-Match (412 PreconditionFailed), as S3 does.
 //
 // Usage: node server.js [--port 0] [--address 127.0.0.1] [--directory DIR] [--bucket NAME]...
 //                       [--region us-east-1] [--verbose]
@@ -179,6 +180,31 @@ class AwsChunkedDecoder extends Transform {
   }
 }
 
+// GetObject and HeadObject with If-Match: S3 answers 412 PreconditionFailed when the key holds
+// another object than the ETags named (a prediction job reads the upload its event named, not a
+// newer one); s3rver ignores the header. Path-style requests only, as LocalS3Server's clients send.
+async function checkIfMatch(ctx) {
+  const ifMatch = ctx.get('if-match');
+  if (!ifMatch || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return;
+  if (['acl', 'tagging', 'uploadId'].some(name => name in ctx.query)) return;
+  const [bucket, ...rest] = ctx.path.slice(1).split('/').map(decodeURIComponent);
+  const key = rest.join('/');
+  if (!bucket || !key) return;
+  let metadata;
+  try {
+    metadata = await ctx.store.getMetadata(bucket, key);
+  } catch (err) {
+    if (err.code === 'ENOENT') return; // s3rver answers NoSuchKey / NoSuchBucket
+    throw err;
+  }
+  const wanted = ifMatch.split(',').map(tag => tag.trim());
+  if (!wanted.includes('*') && !wanted.includes(metadata.etag)) {
+    throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', {
+      Condition: 'If-Match',
+    });
+  }
+}
+
 function isAwsChunked(headers) {
   const encodings = (headers['content-encoding'] || '').split(',').map(s => s.trim());
   return (
@@ -327,6 +353,7 @@ async function main() {
     let decodedBody;
     try {
       if (isAwsChunked(ctx.req.headers)) decodedBody = await decodeAwsChunkedRequest(ctx, spoolDirectory);
+      await checkIfMatch(ctx);
       await currentRequest.run(ctx, next);
     } catch (err) {
       if (options.verbose)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using Amazon.S3;
+using GetObjectMetadataRequest = Amazon.S3.Model.GetObjectMetadataRequest;
 using GluonStyleText.Aws.Storage;
 using GluonStyleText.Bundles;
 using GluonStyleText.Prediction;
@@ -38,6 +39,8 @@ public static class BatchPredictionJob
     /// <exception cref="FileNotFoundException">The input or the model bundle does not exist.</exception>
     /// <exception cref="GluonStyleText.Data.DataFormatException">The input has no header or lacks the text column.</exception>
     /// <exception cref="BundleFormatException">The model bundle is damaged or inconsistent.</exception>
+    /// <exception cref="IOException">The input was overwritten after the upload named by <see cref="BatchPredictionJobOptions.InputETag"/> (the message says so).</exception>
+    /// <exception cref="UnauthorizedAccessException">S3 denied access to the input, the model or the results bucket; the message names the permissions.</exception>
     public static async Task<BatchPredictionJobResult> RunAsync(
         BatchPredictionJobOptions options,
         IAmazonS3 s3,
@@ -65,7 +68,8 @@ public static class BatchPredictionJob
             using var classifier = await LoadClassifierAsync(cache, S3Location.Parse(options.ModelUri), logger, cancellationToken).ConfigureAwait(false);
             var textColumn = options.TextColumn ?? classifier.Bundle.Options.TextColumn;
 
-            var (inputETag, inputBytes) = await ReadInputVersionAsync(s3, input, cancellationToken).ConfigureAwait(false);
+            var expected = options.InputETag is { Length: > 0 } named && named != BatchPredictionJobOptions.AnyETag ? named.Trim('"') : null;
+            var (inputETag, inputBytes) = await ReadInputVersionAsync(s3, input, expected, cancellationToken).ConfigureAwait(false);
             if (options.ReuseCompleteOutput
                 && await FindCompleteOutputAsync(s3, store, output, manifestLocation, inputETag, classifier.Bundle.ModelHash, textColumn, options, cancellationToken).ConfigureAwait(false) is { } earlier)
             {
@@ -76,7 +80,8 @@ public static class BatchPredictionJob
 
             progress?.Report(new BatchPredictionJobProgress(BatchPredictionJobStage.DownloadingInput, 0, 0));
             var localInput = Path.Combine(jobDirectory.FullName, LocalFileName(input));
-            await store.DownloadFileAsync(input, localInput, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // By the ETag just read, so that the manifest describes exactly the bytes classified.
+            await store.DownloadFileAsync(input, localInput, inputETag, progress: null, cancellationToken).ConfigureAwait(false);
 
             var threads = options.Threads ?? Environment.ProcessorCount;
             set_num_threads(threads);
@@ -148,16 +153,31 @@ public static class BatchPredictionJob
         }
     }
 
-    private static async Task<(string ETag, long Bytes)> ReadInputVersionAsync(IAmazonS3 s3, S3Location input, CancellationToken cancellationToken)
+    private static async Task<(string ETag, long Bytes)> ReadInputVersionAsync(
+        IAmazonS3 s3, S3Location input, string? expectedETag, CancellationToken cancellationToken)
     {
         try
         {
-            var metadata = await s3.GetObjectMetadataAsync(input.Bucket, input.Key, cancellationToken).ConfigureAwait(false);
+            var request = new GetObjectMetadataRequest { BucketName = input.Bucket, Key = input.Key };
+            if (expectedETag is not null)
+            {
+                request.EtagToMatch = $"\"{expectedETag}\"";
+            }
+
+            var metadata = await s3.GetObjectMetadataAsync(request, cancellationToken).ConfigureAwait(false);
             return (metadata.ETag?.Trim('"') ?? "", metadata.ContentLength);
+        }
+        catch (AmazonS3Exception e) when (expectedETag is not null && e.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            throw new S3ObjectChangedException(input, expectedETag, e);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
             throw new FileNotFoundException($"Cannot classify {input}: no such object (deleted after it was uploaded?).", input.ToString(), e);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.Forbidden)
+        {
+            throw S3FileStore.AccessDenied("classify", input, e);
         }
     }
 

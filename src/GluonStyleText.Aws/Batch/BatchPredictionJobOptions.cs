@@ -28,6 +28,17 @@ public sealed class BatchPredictionJobOptions
     /// <summary>The key of the CSV file to classify, decoded (<c>my reviews.csv</c>, not <c>my+reviews.csv</c>). Required.</summary>
     public string Key { get; set; } = "";
 
+    /// <summary>
+    /// The ETag of the uploaded object that the job is to classify (the job's <c>--etag</c>, from
+    /// the S3 event); null or <see cref="AnyETag"/> classifies whatever the key holds. When set,
+    /// the job reads exactly that object and fails if the key has been overwritten since: the
+    /// newer upload has its own event and job, and the manifest always describes what was classified.
+    /// </summary>
+    public string? InputETag { get; set; }
+
+    /// <summary>The <c>--etag</c> value (the job definition's default) that names no particular object version.</summary>
+    public const string AnyETag = "any";
+
     /// <summary>The model bundle: <c>s3://bucket/bundles/current/</c> (a bundle folder) or <c>s3://bucket/model.zip</c>. Required.</summary>
     public string ModelUri { get; set; } = "";
 

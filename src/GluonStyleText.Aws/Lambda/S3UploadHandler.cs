@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using GluonStyleText.Aws.Batch;
 using GluonStyleText.Aws.Configuration;
@@ -7,18 +8,24 @@ namespace GluonStyleText.Aws.Lambda;
 /// <summary>
 /// The Lambda function of the prediction pipeline (handler
 /// <c>GluonStyleText.Aws::GluonStyleText.Aws.Lambda.S3UploadHandler::HandleAsync</c>): for every
-/// <c>.csv</c> file created in the predict bucket it submits one AWS Batch job whose parameters
-/// <c>bucket</c> and <c>key</c> reach the job's command line. Other objects and events are ignored.
+/// <c>.csv</c> file (any case) created in the predict bucket it submits one AWS Batch job whose
+/// parameters <c>bucket</c>, <c>key</c> and <c>etag</c> reach the job's command line. Other
+/// objects and events, and keys a job cannot handle safely, are ignored with a logged reason.
 /// Each action is logged as one JSON line on standard output.
 /// </summary>
 /// <remarks>
-/// S3 may deliver an event twice. The job name is derived from bucket, key and ETag, so both
+/// In the stack the events arrive through an SQS queue: a message whose submission fails is
+/// reported back for redelivery, and ends in the queue's dead-letter queue when it keeps failing.
+/// S3 and SQS may deliver an event twice. The job name is derived from bucket, key and ETag, so both
 /// submissions carry the same name; Batch does not refuse a second job of the same name, but the
 /// prediction job is idempotent (same output, or the complete output is kept), so a duplicate
 /// costs a little compute and changes nothing.
 /// </remarks>
 public sealed class S3UploadHandler
 {
+    /// <summary>The job parameter that carries the uploaded object's ETag (<c>--etag Ref::etag</c> in the job definition).</summary>
+    public const string ETagParameter = "etag";
+
     private static readonly JsonSerializerOptions ResponseJson = new();
 
     private readonly IBatchJobs batch;
@@ -55,11 +62,12 @@ public sealed class S3UploadHandler
     }
 
     /// <summary>
-    /// The Lambda entry point: reads the S3 event, submits the jobs and returns the
-    /// <see cref="S3UploadHandlerResponse"/> as JSON. Throws when a submission fails, so that
-    /// Lambda retries the event.
+    /// The Lambda entry point: reads the S3 or SQS event, submits the jobs and returns the
+    /// <see cref="S3UploadHandlerResponse"/> as JSON. For an S3 event, throws when a submission
+    /// fails, so that Lambda retries the event; for an SQS event, names the failed messages in
+    /// <c>batchItemFailures</c> (see <see cref="ProcessAsync"/>).
     /// </summary>
-    /// <param name="input">The S3 event notification JSON.</param>
+    /// <param name="input">The S3 or SQS event JSON.</param>
     /// <returns>JSON listing the submitted and the ignored records.</returns>
     /// <exception cref="InvalidDataException">The input is not an S3 event.</exception>
     public async Task<Stream> HandleAsync(Stream input)
@@ -71,17 +79,56 @@ public sealed class S3UploadHandler
         return output;
     }
 
-    /// <summary>Reads the S3 event and submits one job per new <c>.csv</c> file in the predict bucket.</summary>
-    /// <param name="input">The S3 event notification JSON.</param>
+    /// <summary>
+    /// Reads the event and submits one job per new <c>.csv</c> file in the predict bucket. The
+    /// event is either an S3 event notification or (the stack's wiring) an SQS event whose messages
+    /// are S3 event notifications; for the latter, a message whose submission fails is reported in
+    /// <see cref="S3UploadHandlerResponse.BatchItemFailures"/> instead of thrown, so that only it is
+    /// delivered again and, after the queue's last delivery, moved to its dead-letter queue.
+    /// </summary>
+    /// <param name="input">The S3 or SQS event JSON.</param>
     /// <param name="cancellationToken">Cancels the submissions.</param>
-    /// <returns>The submitted and the ignored records.</returns>
-    /// <exception cref="InvalidDataException">The input is not an S3 event.</exception>
+    /// <returns>The submitted and the ignored records, and the messages to deliver again.</returns>
+    /// <exception cref="InvalidDataException">The input is neither an S3 nor an SQS event.</exception>
     public async Task<S3UploadHandlerResponse> ProcessAsync(Stream input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        using var buffer = new MemoryStream();
+        await input.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var bytes = buffer.ToArray();
+        var submitted = new List<SubmittedUpload>();
+        var ignored = new List<IgnoredUpload>();
+        if (SqsEventEnvelope.TryRead(bytes) is not { } messages)
+        {
+            // An S3 event sent to the function directly: a failure throws and Lambda retries the event.
+            await HandleS3EventAsync(bytes, submitted, ignored, cancellationToken).ConfigureAwait(false);
+            return new S3UploadHandlerResponse(submitted, ignored);
+        }
+
+        var failures = new List<BatchItemFailure>();
+        foreach (var message in messages)
+        {
+            try
+            {
+                await HandleS3EventAsync(Encoding.UTF8.GetBytes(message.Body), submitted, ignored, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+            {
+                // Logged where it failed; SQS delivers the message again (the jobs are idempotent).
+                log.Error("message failed, left on the queue", ("messageId", message.MessageId), ("error", e.Message));
+                failures.Add(new BatchItemFailure(message.MessageId));
+            }
+        }
+
+        return new S3UploadHandlerResponse(submitted, ignored) { BatchItemFailures = failures };
+    }
+
+    private async Task HandleS3EventAsync(byte[] json, List<SubmittedUpload> submitted, List<IgnoredUpload> ignored, CancellationToken cancellationToken)
+    {
         S3EventParseResult parsed;
         try
         {
+            using var input = new MemoryStream(json, writable: false);
             parsed = await S3EventParser.ParseAsync(input, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException e)
@@ -95,8 +142,6 @@ public sealed class S3UploadHandler
             log.Info("ignored S3's test event");
         }
 
-        var submitted = new List<SubmittedUpload>();
-        var ignored = new List<IgnoredUpload>();
         foreach (var record in parsed.Records)
         {
             if (ReasonToIgnore(record) is { } reason)
@@ -108,8 +153,6 @@ public sealed class S3UploadHandler
 
             submitted.Add(await SubmitAsync(record, cancellationToken).ConfigureAwait(false));
         }
-
-        return new S3UploadHandlerResponse(submitted, ignored);
     }
 
     /// <summary>The name of the job for an uploaded object: the same for the same bucket, key and ETag.</summary>
@@ -124,7 +167,12 @@ public sealed class S3UploadHandler
             JobName(record.Bucket, record.Key, record.ETag),
             settings.JobQueue,
             settings.JobDefinition,
-            new Dictionary<string, string> { ["bucket"] = record.Bucket, ["key"] = record.Key });
+            new Dictionary<string, string>
+            {
+                ["bucket"] = record.Bucket,
+                ["key"] = record.Key,
+                [ETagParameter] = record.ETag.Length > 0 ? record.ETag : BatchPredictionJobOptions.AnyETag,
+            });
         try
         {
             var job = await batch.SubmitJobAsync(request, cancellationToken).ConfigureAwait(false);
@@ -156,6 +204,11 @@ public sealed class S3UploadHandler
             return "not a .csv file";
         }
 
-        return BatchPredictionJobOutputNames.IsOutputKey(record.Key) ? "a prediction output (*_output.csv), never classified again" : null;
+        if (BatchPredictionJobOutputNames.IsOutputKey(record.Key))
+        {
+            return "a prediction output (*_output.csv), never classified again";
+        }
+
+        return UploadKeyCheck.Problem(record.Key);
     }
 }

@@ -12,8 +12,9 @@ namespace GluonStyleText.Aws.Local;
 
 /// <summary>
 /// The AWS prediction pipeline on one machine, with the same code as in AWS: a local S3 server
-/// holds the predict, results and models buckets; every object-created event it reports goes to
-/// the Lambda function's <see cref="S3UploadHandler"/>, whose Batch jobs run in
+/// holds the predict, results and models buckets; every object-created event it reports goes,
+/// through a local upload queue with the stack's SQS retry and dead-letter semantics, to the
+/// Lambda function's <see cref="S3UploadHandler"/> as an SQS event, whose Batch jobs run in
 /// <see cref="LocalBatchJobs"/> as the container's <see cref="BatchPredictionJob"/>, configured
 /// through the same environment variables (<c>MODEL_URI</c>, <c>RESULTS_BUCKET</c>).
 /// </summary>
@@ -28,7 +29,9 @@ public sealed partial class LocalPipeline : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly Dictionary<string, int> uploads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<HandledUpload>> handled = new(StringComparer.Ordinal);
+    private readonly LocalUploadQueue queue;
     private Task eventPump = Task.CompletedTask;
+    private Task delivery = Task.CompletedTask;
     private int disposed;
 
     private LocalPipeline(LocalPipelineOptions options, LocalS3Server server, bool ownsServer, string workDirectory, bool ownsWorkDirectory, ILogger logger)
@@ -42,9 +45,10 @@ public sealed partial class LocalPipeline : IAsyncDisposable
         Client = server.CreateClient();
         Store = new S3FileStore(Client);
         ModelUri = new S3Location(options.ModelsBucket, "");
+        queue = new LocalUploadQueue(options.MaxReceiveCount, options.RedeliveryDelay, TimeProvider.System);
         Jobs = new LocalBatchJobs(RunPredictionJobAsync, options.JobConcurrency, logger);
         Handler = new S3UploadHandler(
-            Jobs,
+            options.HandlerBatchJobs?.Invoke(Jobs) ?? Jobs,
             new S3UploadHandlerSettings { JobQueue = options.JobQueue, JobDefinition = options.JobDefinition, PredictBucket = options.PredictBucket },
             new LoggerLineWriter(logger));
     }
@@ -63,6 +67,9 @@ public sealed partial class LocalPipeline : IAsyncDisposable
 
     /// <summary>The job runner the handler submits to.</summary>
     public LocalBatchJobs Jobs { get; }
+
+    /// <summary>The S3 events the Lambda handler failed on every delivery (the stack's dead-letter queue).</summary>
+    public IReadOnlyList<LocalDeadLetter> DeadLetters => queue.DeadLetters;
 
     /// <summary>Where the bundle was uploaded: what the jobs get as <c>MODEL_URI</c>.</summary>
     public S3Location ModelUri { get; private set; }
@@ -102,6 +109,7 @@ public sealed partial class LocalPipeline : IAsyncDisposable
             await pipeline.CreateBucketsAsync(cancellationToken).ConfigureAwait(false);
             await pipeline.UploadBundleAsync(cancellationToken).ConfigureAwait(false);
             pipeline.eventPump = Task.Run(() => pipeline.PumpEventsAsync(pipeline.stopping.Token), CancellationToken.None);
+            pipeline.delivery = Task.Run(() => pipeline.DeliverAsync(pipeline.stopping.Token), CancellationToken.None);
             LogStarted(logger, server.ServiceUrl, options.PredictBucket, options.ResultsBucket, pipeline.ModelUri.ToString());
             return pipeline;
         }
@@ -190,6 +198,7 @@ public sealed partial class LocalPipeline : IAsyncDisposable
 
         await stopping.CancelAsync().ConfigureAwait(false);
         await eventPump.ConfigureAwait(false);
+        await delivery.ConfigureAwait(false);
         await Jobs.DisposeAsync().ConfigureAwait(false);
         Client.Dispose();
         if (ownsServer)
@@ -210,6 +219,13 @@ public sealed partial class LocalPipeline : IAsyncDisposable
         if (string.IsNullOrWhiteSpace(options.BundlePath))
         {
             throw new ArgumentException($"{nameof(LocalPipelineOptions)}.{nameof(LocalPipelineOptions.BundlePath)} is required: a model bundle folder or .zip file.", nameof(options));
+        }
+
+        if (options.MaxReceiveCount < 1 || options.RedeliveryDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentException(
+                $"{nameof(LocalPipelineOptions)}.{nameof(LocalPipelineOptions.MaxReceiveCount)} must be at least 1 (was {options.MaxReceiveCount}) and {nameof(LocalPipelineOptions.RedeliveryDelay)} at least zero (was {options.RedeliveryDelay}).",
+                nameof(options));
         }
 
         var buckets = new[] { options.PredictBucket, options.ResultsBucket, options.ModelsBucket };
@@ -269,24 +285,61 @@ public sealed partial class LocalPipeline : IAsyncDisposable
 
         var jobOptions = BatchPredictionJobOptions.FromEnvironment(request.Parameters["bucket"], request.Parameters["key"], environment.GetValueOrDefault);
         jobOptions.Threads = options.Threads;
-        return BatchPredictionJob.RunAsync(jobOptions, Client, logger, progress: null, cancellationToken);
+        jobOptions.InputETag = request.Parameters.GetValueOrDefault(S3UploadHandler.ETagParameter);
+        return BatchPredictionJob.RunAsync(jobOptions, options.JobClient ?? Client, logger, progress: null, cancellationToken);
     }
 
     private async Task PumpEventsAsync(CancellationToken cancellationToken)
     {
         try
         {
+            // S3 sends every object-created event of the predict bucket to the queue (no filter, as in the stack).
             await foreach (var json in Server.EventsAsync(cancellationToken).ConfigureAwait(false))
             {
+                queue.Send(json);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Disposing.
+        }
+    }
+
+    // Lambda's SQS event source: receive a batch, invoke the handler, delete what it handled.
+    private async Task DeliverAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var batch = await queue.ReceiveAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    using var input = new MemoryStream(Encoding.UTF8.GetBytes(json));
-                    Record(await Handler.ProcessAsync(input, cancellationToken).ConfigureAwait(false));
+                    using var input = new MemoryStream(Encoding.UTF8.GetBytes(LocalUploadQueue.ToSqsEvent(batch)));
+                    var response = await Handler.ProcessAsync(input, cancellationToken).ConfigureAwait(false);
+                    Record(response);
+                    var failed = response.BatchItemFailures.Select(failure => failure.ItemIdentifier).ToHashSet(StringComparer.Ordinal);
+                    foreach (var message in batch)
+                    {
+                        if (failed.Contains(message.Id))
+                        {
+                            LogDeliveryFailed(logger, message.Id, message.ReceiveCount, options.MaxReceiveCount);
+                            queue.Fail(message, "the Lambda handler reported it as a batch item failure (its log says why)");
+                        }
+                        else
+                        {
+                            queue.Delete(message);
+                        }
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
                 {
-                    // In AWS, Lambda would retry the event; here the failure is logged and the next event handled.
+                    // The whole batch failed, as a thrown Lambda invocation does: every message is delivered again.
                     LogEventFailed(logger, e);
+                    foreach (var message in batch)
+                    {
+                        queue.Fail(message, $"{e.GetType().Name}: {e.Message}");
+                    }
                 }
             }
         }
@@ -324,14 +377,22 @@ public sealed partial class LocalPipeline : IAsyncDisposable
 
     private async Task<LocalPipelineOutput?> TryGetOutputAsync(string key, CancellationToken cancellationToken)
     {
+        // Every upload ends as handled records or as a dead letter; wait until all have.
+        var deadLetters = queue.DeadLetters.Where(letter => letter.Keys.Contains(key)).ToList();
         List<HandledUpload> records;
         lock (handled)
         {
             records = [.. handled.GetValueOrDefault(key) ?? []];
-            if (records.Count == 0 || records.Count < uploads.GetValueOrDefault(key))
+            if (records.Count == 0 && deadLetters.Count == 0 || records.Count + deadLetters.Count < uploads.GetValueOrDefault(key))
             {
                 return null;
             }
+        }
+
+        if (deadLetters.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The S3 event of s3://{options.PredictBucket}/{key} moved to the dead-letter queue after {deadLetters[^1].ReceiveCount} deliveries: {deadLetters[^1].LastError}.");
         }
 
         var last = records[^1];
@@ -374,8 +435,11 @@ public sealed partial class LocalPipeline : IAsyncDisposable
     [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Local pipeline ready: S3 at {Endpoint}; upload .csv files to bucket '{PredictBucket}', results appear in '{ResultsBucket}'; model {ModelUri}")]
     private static partial void LogStarted(ILogger logger, string endpoint, string predictBucket, string resultsBucket, string modelUri);
 
-    [LoggerMessage(EventId = 5202, Level = LogLevel.Error, Message = "The Lambda handler failed on an S3 event")]
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Error, Message = "The Lambda handler failed on a batch of S3 events; each is delivered again")]
     private static partial void LogEventFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5203, Level = LogLevel.Warning, Message = "Upload queue message {MessageId} failed delivery {ReceiveCount} of {MaxReceiveCount}")]
+    private static partial void LogDeliveryFailed(ILogger logger, string messageId, int receiveCount, int maxReceiveCount);
 
     private sealed record HandledUpload(string? JobId, string? IgnoredReason);
 }

@@ -38,4 +38,28 @@ public sealed class LocalPipelineOptions
 
     /// <summary>The job definition name the Lambda handler submits with. Default <c>local-predict</c>.</summary>
     public string JobDefinition { get; set; } = "local-predict";
+
+    /// <summary>
+    /// Deliveries of an S3 event to the Lambda handler before it moves to the dead-letter queue
+    /// (<see cref="LocalPipeline.DeadLetters"/>). Default 5, the stack's <c>UploadMaxReceiveCount</c>.
+    /// </summary>
+    public int MaxReceiveCount { get; set; } = 5;
+
+    /// <summary>
+    /// How long a failed delivery waits before the next one. Default 1 s; the stack's queue waits
+    /// its visibility timeout (180 s), which is too long for a local run.
+    /// </summary>
+    public TimeSpan RedeliveryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The S3 client the prediction jobs use (not disposed by the pipeline); null for the
+    /// pipeline's own. Tests pass one that records every call the job makes.
+    /// </summary>
+    internal Amazon.S3.IAmazonS3? JobClient { get; set; }
+
+    /// <summary>
+    /// Builds what the Lambda handler submits to from the local job runner; null submits to the
+    /// runner directly. Tests put the real Batch JSON client in between.
+    /// </summary>
+    internal Func<LocalBatchJobs, Batch.IBatchJobs>? HandlerBatchJobs { get; set; }
 }

@@ -122,7 +122,10 @@ public sealed class LocalS3Server : IAsyncDisposable
     /// A client for this server: path-style addressing, the server's fixed credentials, and the
     /// SDK's default upload behaviour (aws-chunked bodies with checksum trailers) left on purpose.
     /// </summary>
-    public AmazonS3Client CreateClient()
+    public AmazonS3Client CreateClient() => CreateClient(httpClientFactory: null);
+
+    // Tests pass a factory whose HttpClient records each request (what IAM would be asked to allow).
+    internal AmazonS3Client CreateClient(HttpClientFactory? httpClientFactory)
     {
         var config = new AmazonS3Config
         {
@@ -130,6 +133,11 @@ public sealed class LocalS3Server : IAsyncDisposable
             ForcePathStyle = true,
             AuthenticationRegion = Region,
         };
+        if (httpClientFactory is not null)
+        {
+            config.HttpClientFactory = httpClientFactory;
+        }
+
         return new AmazonS3Client(new BasicAWSCredentials(AccessKeyId, SecretAccessKey), config);
     }
 

@@ -100,6 +100,7 @@ public sealed class SageMakerJsonClient : ISageMakerTrainingJobs
                 ["VolumeSizeInGB"] = request.VolumeSizeInGB,
             },
             ["StoppingCondition"] = new JsonObject { ["MaxRuntimeInSeconds"] = request.MaxRuntimeInSeconds },
+            ["EnableNetworkIsolation"] = request.EnableNetworkIsolation,
             ["HyperParameters"] = hyperParameters,
         };
     }

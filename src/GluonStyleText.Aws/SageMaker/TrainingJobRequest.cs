@@ -54,6 +54,13 @@ public sealed partial record TrainingJobRequest
     /// <summary>Seconds after which SageMaker stops the job. Default 86 400 (one day).</summary>
     public int MaxRuntimeInSeconds { get; init; } = 86_400;
 
+    /// <summary>
+    /// Whether the training container runs without network access. Default true: the container
+    /// reads its data from /opt/ml/input and writes /opt/ml/model, which SageMaker copies from and
+    /// to S3 itself, so it never needs the network (and the stack's launcher policy requires it).
+    /// </summary>
+    public bool EnableNetworkIsolation { get; init; } = true;
+
     /// <summary>Hyperparameters passed to the training code: at most 100, names up to 256 and values up to 2500 characters.</summary>
     public IReadOnlyDictionary<string, string> HyperParameters { get; init; } = new Dictionary<string, string>();
 

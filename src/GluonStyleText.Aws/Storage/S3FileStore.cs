@@ -104,8 +104,17 @@ public sealed class S3FileStore
     /// <param name="cancellationToken">Cancels the download; the local file is then left as it was.</param>
     /// <exception cref="FileNotFoundException">The object does not exist; the message names its s3:// location.</exception>
     /// <exception cref="DirectoryNotFoundException">The bucket does not exist.</exception>
-    public async Task DownloadFileAsync(
-        S3Location source, string localPath, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public Task DownloadFileAsync(
+        S3Location source, string localPath, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        DownloadFileAsync(source, localPath, eTagToMatch: null, progress, cancellationToken);
+
+    /// <summary>
+    /// <see cref="DownloadFileAsync(S3Location, string, IProgress{long}?, CancellationToken)"/> of one
+    /// object version: S3 answers 412 if the key no longer holds the object with this ETag.
+    /// </summary>
+    /// <exception cref="S3ObjectChangedException">The key holds another object than <paramref name="eTagToMatch"/> names.</exception>
+    internal async Task DownloadFileAsync(
+        S3Location source, string localPath, string? eTagToMatch, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(localPath);
@@ -124,7 +133,17 @@ public sealed class S3FileStore
             GetObjectResponse response;
             try
             {
-                response = await s3.GetObjectAsync(source.Bucket, source.Key, cancellationToken).ConfigureAwait(false);
+                var request = new GetObjectRequest { BucketName = source.Bucket, Key = source.Key };
+                if (eTagToMatch is not null)
+                {
+                    request.EtagToMatch = $"\"{eTagToMatch}\"";
+                }
+
+                response = await s3.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmazonS3Exception e) when (eTagToMatch is not null && e.StatusCode == HttpStatusCode.PreconditionFailed)
+            {
+                throw new S3ObjectChangedException(source, eTagToMatch, e);
             }
             catch (AmazonS3Exception e) when (Translate(e, "download", source) is { } translated)
             {
@@ -242,6 +261,7 @@ public sealed class S3FileStore
     /// </summary>
     /// <param name="location">The object or prefix.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="UnauthorizedAccessException">S3 answered 403: the message names the permissions it needs.</exception>
     public async Task<bool> ExistsAsync(S3Location location, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(location);
@@ -265,7 +285,22 @@ public sealed class S3FileStore
             // HEAD responses have no body, so a missing key and a missing bucket look the same.
             return false;
         }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.Forbidden)
+        {
+            // Not "absent": S3 answers 403 for a missing key too when the caller may not list the
+            // bucket, so false here could hide a missing permission or report a present object absent.
+            throw AccessDenied("check", location, e);
+        }
     }
+
+    /// <summary>
+    /// The error for a 403 answer: names the location and the two permissions S3 asks for, since
+    /// without <c>s3:ListBucket</c> a key that does not exist is also answered with 403.
+    /// </summary>
+    internal static UnauthorizedAccessException AccessDenied(string action, S3Location location, AmazonS3Exception e) =>
+        new($"Cannot {action} {location}: S3 denied access (HTTP 403{(e.ErrorCode is { Length: > 0 } code ? $", {code}" : "")}). "
+            + $"The caller's role needs s3:GetObject on the object and s3:ListBucket on bucket '{location.Bucket}'; "
+            + "without s3:ListBucket S3 answers 403, not 404, for an object that does not exist.", e);
 
     /// <summary>
     /// All objects whose key starts with the location's key, in key order. The key is used as
@@ -318,12 +353,14 @@ public sealed class S3FileStore
 
     private static bool IsPrefix(S3Location location) => location.Key.Length == 0 || location.Key.EndsWith('/');
 
-    // Missing buckets and keys are the caller's input errors: say which location. Other S3 errors
-    // (access, throttling) pass through unchanged for the caller's retry policy.
+    // Missing buckets and keys are the caller's input errors, and a denied access is a deployment
+    // error: say which location (and, for 403, which permissions). Other S3 errors (throttling,
+    // server errors) pass through unchanged for the caller's retry policy.
     private static Exception? Translate(AmazonS3Exception e, string action, S3Location location) => e.ErrorCode switch
     {
         "NoSuchBucket" => new DirectoryNotFoundException($"Cannot {action} {location}: bucket '{location.Bucket}' does not exist.", e),
         "NoSuchKey" or "NotFound" => new FileNotFoundException($"Cannot {action} {location}: no such object.", location.ToString(), e),
+        _ when e.StatusCode == HttpStatusCode.Forbidden => AccessDenied(action, location, e),
         _ => null,
     };
 

@@ -12,6 +12,9 @@ internal static class PredictCommand
     /// <summary>How many labels <c>--text</c> lists without <c>--top</c>: the answer and the runner-up.</summary>
     public const int DefaultTextTop = 2;
 
+    /// <summary>How many words <c>--explain</c> lists: enough to see what drove the answer, short enough to read.</summary>
+    public const int ExplainedWords = 15;
+
     public static Command Create(CliConsole console, Option<bool> verbose, CommandProfile profile)
     {
         var model = CommonOptions.Model();
@@ -37,13 +40,14 @@ internal static class PredictCommand
                 result.AddError(string.Create(CultureInfo.InvariantCulture, $"--review-below must be a probability above 0 and at most 1, got {value}."));
             }
         });
+        var explain = new Option<bool>("--explain") { Description = $"With --text: also list the words that drove the answer, each with its contribution (how much the label's probability drops without the word), largest first (at most {ExplainedWords})." };
         var excel = new Option<bool>("--excel") { Description = "Write for Excel: UTF-8 with a byte order mark (so that Japanese and other non-ASCII text shows correctly), and cells starting with = + - @ prefixed with ' so that Excel does not run them as formulas." };
         var device = CommonOptions.Device("auto");
         var threads = CommonOptions.Threads();
 
         var command = new Command("predict", profile.PredictDescription)
         {
-            model, input, output, text, textColumn, classProbabilities, top, reviewBelow, excel, device, threads,
+            model, input, output, text, textColumn, classProbabilities, top, reviewBelow, explain, excel, device, threads,
         };
         command.Validators.Add(result =>
         {
@@ -57,13 +61,23 @@ internal static class PredictCommand
             {
                 result.AddError("--input needs --output FILE: where to write the predictions.");
             }
+            else if (hasInput && result.GetValue(explain))
+            {
+                result.AddError("--explain works with --text \"...\" only.");
+            }
         });
         command.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, console, verbose, async (session, token) =>
         {
             using var classifier = EvaluateCommand.LoadClassifier(session, parseResult.GetRequiredValue(model), parseResult.GetValue(device), parseResult.GetValue(threads));
             if (parseResult.GetValue(text) is { } single)
             {
-                PrintPrediction(session, classifier.Predict(single), parseResult.GetValue(top) ?? DefaultTextTop, parseResult.GetValue(reviewBelow));
+                var explanation = parseResult.GetValue(explain) ? classifier.Explain(single) : null;
+                PrintPrediction(session, explanation?.Prediction ?? classifier.Predict(single), parseResult.GetValue(top) ?? DefaultTextTop, parseResult.GetValue(reviewBelow));
+                if (explanation is not null)
+                {
+                    PrintExplanation(session, single, explanation);
+                }
+
                 return ExitCodes.Success;
             }
 
@@ -118,4 +132,33 @@ internal static class PredictCommand
             session.Say(string.Create(invariant, $"  {label.PadRight(width)}  {probability:0.0000}"));
         }
     }
+
+    // Words as written in the text (not lowercased), so that the reader recognises them; the ones that
+    // moved the answer most, either way, come first.
+    private static void PrintExplanation(CommandSession session, string text, Explanation explanation)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var words = explanation.Words;
+        session.Say(string.Create(invariant, $"Words that drove \"{explanation.Prediction.Label}\" (drop in its probability without the word; + supports it, - speaks against it):"));
+        if (words.Count == 0)
+        {
+            session.Say("  (the text has no words)");
+            return;
+        }
+
+        var shown = words.OrderByDescending(word => Math.Abs(word.Contribution)).ThenBy(word => word.Start).Take(ExplainedWords).ToList();
+        var written = shown.Select(word => Shorten(text.Substring(word.Start, word.Length))).ToList();
+        var width = written.Max(word => word.Length);
+        for (var i = 0; i < shown.Count; i++)
+        {
+            session.Say(string.Create(invariant, $"  {written[i].PadRight(width)}  {shown[i].Contribution:+0.0000;-0.0000;0.0000}"));
+        }
+
+        if (words.Count > shown.Count)
+        {
+            session.Say(string.Create(invariant, $"  ... and {words.Count - shown.Count} more words with smaller contributions"));
+        }
+    }
+
+    private static string Shorten(string word) => word.Length <= 30 ? word : string.Concat(word.AsSpan(0, 29), "…");
 }

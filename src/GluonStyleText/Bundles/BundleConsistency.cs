@@ -53,6 +53,37 @@ internal static class BundleConsistency
         return extra is null ? null : $"weight '{extra}' in {where} is not part of the model its options describe.";
     }
 
+    /// <summary>
+    /// A lower bound of the number of weights of the model that <paramref name="options"/> describe (the large
+    /// matrices only, no biases), computed without building it: a reader compares it with the size of the weights
+    /// file before it lets libtorch allocate a model from options that could ask for terabytes.
+    /// </summary>
+    public static double MinimumWeightCount(TextClassifierOptions options)
+    {
+        double embed = options.EmbeddingSize;
+        double classes = Math.Max(1, options.NumberOfClasses);
+        double count = (double)options.VocabularySize * embed;
+        if (options.Cnn)
+        {
+            double filters = options.EffectiveFilters;
+            var kernels = options.EffectiveKernelSizes;
+            count += kernels.Sum(size => filters * embed * Math.Max(1, size));
+            count += options.BigramBuckets > 0 ? ((double)options.BigramBuckets + 1) * options.BigramSize : 0;
+            count += filters * kernels.Count * classes;
+        }
+        else
+        {
+            double hidden = options.HiddenSize;
+            double directions = options.Bidirectional ? 2 : 1;
+            double gates = 4 * hidden;
+            count += directions * gates * (embed + hidden);
+            count += directions * (Math.Max(1, options.Layers) - 1) * gates * ((directions * hidden) + hidden);
+            count += 2 * directions * hidden * classes;
+        }
+
+        return count;
+    }
+
     /// <summary>Shape of every tensor of a model's state, by parameter name.</summary>
     public static Dictionary<string, long[]> ParameterShapes(nn.Module model) =>
         model.state_dict().ToDictionary(entry => entry.Key, entry => entry.Value.shape);

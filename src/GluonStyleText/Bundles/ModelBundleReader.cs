@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using GluonStyleText.Data;
@@ -114,7 +115,18 @@ internal static class ModelBundleReader
             : null;
         CheckConsistency(displayPath, manifest, options, transformer, labels);
 
-        var model = BundleConsistency.CreateModel(options);
+        var weights = Path.Combine(folder, BundleFiles.Weights);
+        CheckModelFitsWeights(displayPath, options, new FileInfo(weights).Length);
+        nn.Module<Tensor, Tensor> model;
+        try
+        {
+            model = BundleConsistency.CreateModel(options);
+        }
+        catch (Exception e) when (e is not BundleFormatException)
+        {
+            throw new BundleFormatException(displayPath, $"the model that {BundleFiles.Options} describes cannot be built ({e.Message}).", e);
+        }
+
         try
         {
             if (BundleConsistency.ShapesProblem(BundleConsistency.ParameterShapes(model), manifest.Parameters, "the bundle") is { } mismatch)
@@ -122,7 +134,6 @@ internal static class ModelBundleReader
                 throw new BundleFormatException(displayPath, mismatch);
             }
 
-            var weights = Path.Combine(folder, BundleFiles.Weights);
             try
             {
                 WeightsFile.Check(weights, model.state_dict());
@@ -153,6 +164,20 @@ internal static class ModelBundleReader
         {
             model.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Every weight takes at least one byte of the weights file, whose size the manifest's hash has vouched for; options
+    /// edited to describe a far larger model are refused here, before libtorch tries to allocate it.
+    /// </summary>
+    private static void CheckModelFitsWeights(string displayPath, TextClassifierOptions options, long weightsBytes)
+    {
+        double minimum = BundleConsistency.MinimumWeightCount(options);
+        if (minimum > weightsBytes)
+        {
+            throw new BundleFormatException(displayPath, string.Create(CultureInfo.InvariantCulture,
+                $"{BundleFiles.Options} describes a model of at least {minimum:0} weights, more than {BundleFiles.Weights} ({weightsBytes} bytes) can hold; the options do not belong to these weights."));
         }
     }
 

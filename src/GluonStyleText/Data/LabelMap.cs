@@ -179,6 +179,11 @@ public sealed class LabelMap
 
         using (document)
         {
+            if (JsonStrings.FindUnreadable(json) is { } unreadable)
+            {
+                throw new LabelMapFormatException(source, unreadable.Line, null, unreadable.Problem);
+            }
+
             return FromDocument(document.RootElement, source);
         }
     }
@@ -199,7 +204,8 @@ public sealed class LabelMap
                 $"expected \"{FormatName}\", found {(format is null ? "none" : $"\"{format}\"")}; this is not a label map");
         }
 
-        if (!root.TryGetProperty("version", out var versionElement) || !versionElement.TryGetInt32(out int version))
+        // TryGetInt32 throws, rather than returns false, for anything but a number.
+        if (!root.TryGetProperty("version", out var versionElement) || versionElement.ValueKind != JsonValueKind.Number || !versionElement.TryGetInt32(out int version))
         {
             throw new LabelMapFormatException(source, null, "version", "expected the integer version of the layout");
         }

@@ -46,9 +46,9 @@ internal sealed class TranscodedInputStream : Stream
         {
             return utf8.Read(buffer);
         }
-        catch (DecoderFallbackException e)
+        catch (DecoderFallbackException)
         {
-            throw Invalid(e);
+            throw Invalid();
         }
     }
 
@@ -58,9 +58,9 @@ internal sealed class TranscodedInputStream : Stream
         {
             return await utf8.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        catch (DecoderFallbackException e)
+        catch (DecoderFallbackException)
         {
-            throw Invalid(e);
+            throw Invalid();
         }
     }
 
@@ -95,7 +95,7 @@ internal sealed class TranscodedInputStream : Stream
 
     // The decoder works a buffer ahead of what it hands out, so the line is found by scanning the file's code
     // units from the start: the first unpaired surrogate, or an odd last byte.
-    private DataFormatException Invalid(DecoderFallbackException error)
+    private DataFormatException Invalid()
     {
         using var scan = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
         scan.Position = 2;
@@ -119,6 +119,6 @@ internal sealed class TranscodedInputStream : Stream
         string problem = badLine > 0 ? "an unpaired surrogate" : read == 1 ? "an odd number of bytes" : "a surrogate cut off at the end";
         string name = bigEndian ? "UTF-16 BE" : "UTF-16 LE";
         return new DataFormatException(filePath, badLine > 0 ? badLine : line, null, RejectReason.InvalidUtf8,
-            $"invalid {name} ({problem}: {error.Message.TrimEnd('.')}); save the file as UTF-8, or as UTF-16 without broken characters");
+            $"invalid {name} ({problem}); save the file as UTF-8, or as UTF-16 without broken characters");
     }
 }

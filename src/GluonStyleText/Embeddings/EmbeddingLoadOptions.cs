@@ -20,7 +20,7 @@ public sealed class EmbeddingLoadOptions : IValidatableObject
     /// The embedding size the model expects; a file with another dimension is rejected. Null (default) takes the
     /// file's dimension.
     /// </summary>
-    [Range(1, 1_000_000)]
+    [Range(1, PretrainedEmbeddingLoader.MaxDimension)]
     public int? ExpectedDimension { get; set; }
 
     /// <summary>

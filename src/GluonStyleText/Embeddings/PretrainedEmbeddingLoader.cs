@@ -17,6 +17,9 @@ public static class PretrainedEmbeddingLoader
 {
     private const int ReadBufferSize = 1 << 16;
 
+    /// <summary>The largest dimension read, the upper bound of <see cref="EmbeddingLoadOptions.ExpectedDimension"/>.</summary>
+    internal const int MaxDimension = 1_000_000;
+
     /// <summary>Loads the vectors of <paramref name="vocabularyWords"/> from a word-vectors file.</summary>
     /// <param name="path">The word-vectors file; gzip-compressed files are recognised by their content.</param>
     /// <param name="vocabularyWords">The vocabulary, indexed by id; ids 0 and 1 are the reserved padding and unknown words.</param>
@@ -62,6 +65,14 @@ public static class PretrainedEmbeddingLoader
     internal static EmbeddingMatrixBuilder CreateBuilder(
         string path, long lineNumber, int fileDimension, IReadOnlyList<string> vocabularyWords, EmbeddingLoadOptions options)
     {
+        // The matrix is allocated from the header's dimension before any vector is read, so a damaged or hostile
+        // header ("2 300000000") would claim gigabytes; no real vectors come near the embedding size's own limit.
+        if (fileDimension > MaxDimension)
+        {
+            throw new EmbeddingFormatException(path, lineNumber,
+                $"the vectors would have {fileDimension} values each, more than the {MaxDimension} an embedding may have; the header is damaged or this is not a word-vectors file");
+        }
+
         if (options.ExpectedDimension is int expected && expected != fileDimension)
         {
             throw new EmbeddingFormatException(path, lineNumber,

@@ -103,12 +103,16 @@ public static class TextClassifierEvaluator
         var labels = classIds.ToArray();
         var predictions = new int[texts.Count];
         double totalLoss = 0;
-        for (var start = 0; start < texts.Count; start += batchSize)
+        // A sort window of batches at a time, as in prediction, so that each batch holds texts of similar
+        // length and is cut to its longest one; a single batch would mix every length.
+        var window = batchSize * TextClassifier.BatchesPerSortWindow;
+        for (var start = 0; start < texts.Count; start += window)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var count = Math.Min(batchSize, texts.Count - start);
+            var count = Math.Min(window, texts.Count - start);
             var batch = Enumerable.Range(start, count).Select(i => texts[i]).ToList();
-            var probabilities = classifier.PredictProbabilities(batch, cancellationToken);
+            var probabilities = classifier.PredictProbabilities(batch, batchSize, cancellationToken,
+                done => progress?.Report(new EvaluationProgress(start + done, texts.Count)));
             for (var row = 0; row < count; row++)
             {
                 var rowProbabilities = probabilities.AsSpan(row * classes, classes);
@@ -118,24 +122,12 @@ public static class TextClassifierEvaluator
                     throw new ArgumentException($"Text {start + row} has class id {actual}, but the classifier has {classes} classes.", nameof(classIds));
                 }
 
-                predictions[start + row] = ArgMax(rowProbabilities);
+                predictions[start + row] = Probabilities.ArgMax(rowProbabilities);
                 totalLoss -= Math.Log(Math.Max(rowProbabilities[actual], MinimumProbability));
             }
 
-            progress?.Report(new EvaluationProgress(start + count, texts.Count));
         }
 
         return ClassificationMetrics.FromPredictions(classes, labels, predictions, totalLoss);
-    }
-
-    private static int ArgMax(ReadOnlySpan<float> values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++)
-        {
-            best = values[i] > values[best] ? i : best;
-        }
-
-        return best;
     }
 }

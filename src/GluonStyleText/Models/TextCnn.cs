@@ -24,6 +24,7 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
     private readonly Linear output;
     private readonly long longestKernel;
     private readonly bool addMeanPooling;
+    private readonly bool addWordBag;
 
     /// <summary>
     /// Builds the network from <paramref name="options"/> (vocab_size, embed_size, kernel_size or
@@ -53,7 +54,9 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
         addMeanPooling = options.CnnPooling == CnnPoolingModes.MaxMean;
         int featuresPerFilter = addMeanPooling ? 2 : 1;
         int bigramFeatures = options.BigramBuckets > 0 ? options.BigramSize : 0;
-        output = nn.Linear((filters * kernelSizes.Count * featuresPerFilter) + bigramFeatures, options.NumberOfClasses);
+        addWordBag = options.WordBag == true;
+        int wordBagFeatures = addWordBag ? options.EmbeddingSize : 0;
+        output = nn.Linear((filters * kernelSizes.Count * featuresPerFilter) + wordBagFeatures + bigramFeatures, options.NumberOfClasses);
 
         // Drawn last, so that turning the bag on leaves the other layers' initial weights as they were.
         bigrams = bigramFeatures > 0
@@ -78,12 +81,19 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
         ArgumentNullException.ThrowIfNull(input);
         using var scope = NewDisposeScope();
         var tokenIds = PadForLongestKernel(input);
-        var channelsFirst = DropWordVectors(embedding.call(tokenIds)).transpose(1, 2);
+        var wordVectors = embedding.call(tokenIds);
+        var channelsFirst = DropWordVectors(wordVectors).transpose(1, 2);
         var isToken = tokenIds.ne(0).unsqueeze(1).to(channelsFirst.dtype);
         var pooled = convolutions
             .SelectMany(convolution => Pool(nn.functional.relu(convolution.call(channelsFirst)), isToken, addMeanPooling))
             .ToList();
         var features = dropout.call(pooled.Count == 1 ? pooled[0] : cat(pooled, 1));
+        if (addWordBag)
+        {
+            // The padding row is zero, so the sum over all positions is the sum over the real tokens.
+            var tokens = isToken.sum(2).clamp_min(1);
+            features = cat([features, wordVectors.sum(1) / tokens], 1);
+        }
         if (bigrams is not null)
         {
             // No dropout on the bag: its mean over hundreds of pairs is already a smoothed signal.

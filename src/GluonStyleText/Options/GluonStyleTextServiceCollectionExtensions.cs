@@ -26,18 +26,10 @@ public static class GluonStyleTextServiceCollectionExtensions
         this IServiceCollection services, Action<TextClassifierOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var builder = services.AddOptions<TextClassifierOptions>();
-        services.TryAddEnumerable(
-            ServiceDescriptor.Singleton<IValidateOptions<TextClassifierOptions>, TextClassifierOptionsValidator>());
         services.TryAddTransient(provider => new TextClassifierTrainer(
             provider.GetRequiredService<IOptions<TextClassifierOptions>>().Value,
             provider.GetService<ILoggerFactory>()?.CreateLogger<TextClassifierTrainer>()));
-        if (configure is not null)
-        {
-            builder.Configure(configure);
-        }
-
-        return builder.ValidateOnStart();
+        return services.AddValidatedOptions<TextClassifierOptions, TextClassifierOptionsValidator>(configure);
     }
 
     /// <summary>
@@ -75,14 +67,21 @@ public static class GluonStyleTextServiceCollectionExtensions
         this IServiceCollection services, Action<TextClassifierModelOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var builder = services.AddOptions<TextClassifierModelOptions>();
-        services.TryAddEnumerable(
-            ServiceDescriptor.Singleton<IValidateOptions<TextClassifierModelOptions>, TextClassifierModelOptionsValidator>());
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<TextClassifierModelOptions>>().Value;
             return TextClassifier.Load(options.BundlePath, DeviceSelector.Resolve(options.Device));
         });
+        return services.AddValidatedOptions<TextClassifierModelOptions, TextClassifierModelOptionsValidator>(configure);
+    }
+
+    // The one way options are registered here: their validator once, the caller's settings, checked at start.
+    private static OptionsBuilder<TOptions> AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, Action<TOptions>? configure)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        var builder = services.AddOptions<TOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
         if (configure is not null)
         {
             builder.Configure(configure);

@@ -162,6 +162,25 @@ public sealed class TextClassifierOptions
     [JsonPropertyName("bigram_size"), Range(1, 10_000)]
     public int BigramSize { get; set; } = 16;
 
+    /// <summary>
+    /// Whether the mean of the text's word vectors joins the CNN's pooled features, straight into the output layer
+    /// as in fastText. It gives every word a direct, linear say in every class, which a small data set without
+    /// pretrained vectors learns sooner than filters over randomly initialised vectors. Default null: off, unless
+    /// <see cref="Auto"/> turns it on (without pretrained vectors); a configured true or false is kept.
+    /// </summary>
+    [JsonPropertyName("word_bag")]
+    public bool? WordBag { get; set; }
+
+    /// <summary>
+    /// Word dropout to the unknown id while training: an occurrence of a word seen <c>n</c> times in the training
+    /// texts becomes the unknown id with probability <c>unknown_word_dropout / (unknown_word_dropout + n)</c>; 0
+    /// turns it off. It trains the unknown id's vector on rare words, so that the words of new texts that training
+    /// never saw meet a learned vector rather than an untouched random one. Default null: off, unless
+    /// <see cref="Auto"/> chooses a value (without pretrained vectors); a configured value, 0 included, is kept.
+    /// </summary>
+    [JsonPropertyName("unknown_word_dropout"), Range(0.0, 1_000_000.0)]
+    public double? UnknownWordDropout { get; set; }
+
     /// <summary>Words seen fewer times than this are left out of the vocabulary. Default 1.</summary>
     [JsonPropertyName("min_count"), Range(1, int.MaxValue)]
     public int MinCount { get; set; } = 1;
@@ -233,7 +252,7 @@ public sealed class TextClassifierOptions
     /// Fit the settings that depend on the data to the training file, logging each choice and its
     /// reason: <c>seq_len</c> from the distribution of text lengths, <c>vocab_size</c> from word counts,
     /// <c>bigram_buckets</c> from the number of distinct word pairs, <c>min_count</c> and <c>batch_size</c> from the
-    /// data's size, and the epoch count by early stopping on the validation loss (best weights kept). The
+    /// data's size, <c>word_bag</c> and <c>unknown_word_dropout</c> from whether pretrained vectors are given, and the epoch count by early stopping on the validation loss (best weights kept). The
     /// configured <c>seq_len</c>, <c>vocab_size</c>, <c>bigram_buckets</c>, <c>batch_size</c> and <c>num_epoch</c>
     /// are then upper bounds. Default false: every value as given.
     /// </summary>

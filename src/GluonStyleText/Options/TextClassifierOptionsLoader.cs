@@ -1,5 +1,5 @@
-using GluonStyleText.Data;
 using System.Text.Json;
+using GluonStyleText.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -122,6 +122,11 @@ public static class TextClassifierOptionsLoader
     private static OptionsBindingResult BindJson(string json, string sourceName, TextClassifierOptions target)
     {
         using var document = Parse(json, sourceName);
+        if (JsonStrings.FindUnreadable(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) is { } unreadable)
+        {
+            throw new InvalidDataException($"{sourceName}: line {unreadable.Line}: {unreadable.Problem}");
+        }
+
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             throw new InvalidDataException(

@@ -1,4 +1,5 @@
 using GluonStyleText.Bundles;
+using GluonStyleText.Text;
 using GluonStyleText.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -60,7 +61,6 @@ public sealed class TextClassifier : IDisposable
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var results = new List<Prediction>(texts.Count);
-        var classes = _labels.Count;
         // Several batches are encoded together so that sorting them by length finds similar texts;
         // the window still bounds memory for any input size.
         var window = batchSize * BatchesPerSortWindow;
@@ -72,13 +72,58 @@ public sealed class TextClassifier : IDisposable
             var probabilities = PredictProbabilities(chunk, batchSize, cancellationToken);
             for (var row = 0; row < count; row++)
             {
-                var rowProbabilities = probabilities.AsSpan(row * classes, classes).ToArray();
-                var best = ArgMax(rowProbabilities);
-                results.Add(new Prediction(_labels[best], best, rowProbabilities[best], rowProbabilities, _labels));
+                results.Add(ToPrediction(probabilities, row));
             }
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Classifies <paramref name="text"/> and tells which words drove the answer, by occlusion: each word's
+    /// contribution is the drop in the predicted label's probability when that word is taken out of the text
+    /// (positive: the word supports the prediction; negative: it speaks against it). The text and one copy
+    /// without each word run together in a single forward pass (at most <see cref="Text.TextTransformer.SequenceLength"/>
+    /// + 1 rows), so an explanation costs about one batch prediction. Safe to call from several threads, like <see cref="Predict"/>.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Explanation.Words"/> lists every word of the text in text order, with its span in
+    /// <paramref name="text"/> for highlighting. Words the model does not see (those beyond the sequence length,
+    /// which the transformer cuts off, and unknown words when the bundle drops them instead of mapping them to
+    /// <c>&lt;unk&gt;</c>) are listed with contribution 0: removing them cannot change the answer, so they cost no
+    /// forward pass. Contributions are not additive: two words that each suffice show small contributions each.
+    /// </remarks>
+    /// <param name="text">The text to classify and explain.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public Explanation Explain(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = _bundle.Transformer.Tokenizer.TokenizeWithSpans(text);
+        var encoded = _bundle.Transformer.EncodedWords(words);
+        var variants = new List<string>(words.Count + 1) { text };
+        var variantRows = new int[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            variantRows[i] = encoded[i] ? variants.Count : -1;
+            if (encoded[i])
+            {
+                variants.Add(TextTokenizer.WithoutWord(text, words[i]));
+            }
+        }
+
+        // One batch for all rows: they all have the text's length or one word less, so none is padded much.
+        var probabilities = PredictProbabilities(variants, variants.Count, CancellationToken.None);
+        var prediction = ToPrediction(probabilities, 0);
+        var classes = _labels.Count;
+        var contributions = new WordContribution[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            var row = variantRows[i];
+            var contribution = row < 0 ? 0.0 : (double)prediction.Probability - probabilities[(row * classes) + prediction.ClassId];
+            contributions[i] = new WordContribution(words[i].Word, words[i].Start, words[i].Length, contribution);
+        }
+
+        return new Explanation(prediction, Array.AsReadOnly(contributions));
     }
 
     /// <summary>Class probabilities of each text, row-major <c>[texts.Count, classes]</c>.</summary>
@@ -87,7 +132,11 @@ public sealed class TextClassifier : IDisposable
 
     // Texts run sorted by length in batches cut to their longest text, since the models' logits do
     // not depend on padding and most texts are far shorter than seq_len; results go back in input order.
-    internal float[] PredictProbabilities(IReadOnlyList<string> texts, int batchSize, CancellationToken cancellationToken)
+    /// <param name="texts">The texts.</param>
+    /// <param name="batchSize">Texts per forward pass.</param>
+    /// <param name="cancellationToken">Checked before every pass.</param>
+    /// <param name="textsDone">Told, after every pass, how many of <paramref name="texts"/> are classified so far.</param>
+    internal float[] PredictProbabilities(IReadOnlyList<string> texts, int batchSize, CancellationToken cancellationToken, Action<int>? textsDone = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
         if (texts.Count == 0)
@@ -122,6 +171,8 @@ public sealed class TextClassifier : IDisposable
                         result[(rows[i] * classes) + c] = probabilities[(i * classes) + c];
                     }
                 }
+
+                textsDone?.Invoke(start + count);
             }
         }
 
@@ -131,17 +182,11 @@ public sealed class TextClassifier : IDisposable
     /// <summary>Releases the model.</summary>
     public void Dispose() => _bundle.Dispose();
 
-    private static int ArgMax(ReadOnlySpan<float> values)
+    private Prediction ToPrediction(float[] probabilities, int row)
     {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++)
-        {
-            if (values[i] > values[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
+        var classes = _labels.Count;
+        var rowProbabilities = probabilities.AsSpan(row * classes, classes).ToArray();
+        var best = Probabilities.ArgMax(rowProbabilities);
+        return new Prediction(_labels[best], best, rowProbabilities[best], rowProbabilities, _labels);
     }
 }

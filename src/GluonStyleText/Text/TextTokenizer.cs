@@ -65,4 +65,40 @@ public sealed class TextTokenizer
         }
         return words;
     }
+
+    /// <summary>
+    /// The words of <paramref name="text"/> as <see cref="Tokenize"/> gives them, each with the span of the
+    /// original text it came from, so that a caller can point at a word the model saw lowercased or decoded.
+    /// </summary>
+    /// <param name="text">The text to cut.</param>
+    internal IReadOnlyList<TokenSpan> TokenizeWithSpans(ReadOnlySpan<char> text)
+    {
+        var words = new List<TokenSpan>();
+        var tokens = EnumerateTokens(text);
+        try
+        {
+            while (tokens.MoveNext())
+            {
+                var (start, length) = tokens.CurrentSpan;
+                words.Add(new TokenSpan(tokens.Current.ToString(), start, length));
+            }
+        }
+        finally
+        {
+            tokens.Dispose();
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> without one of its words: for any tokenizer settings, its words are those of
+    /// <paramref name="text"/> less <paramref name="word"/> (explanations by occlusion rely on it).
+    /// </summary>
+    /// <param name="text">The text <paramref name="word"/> came from.</param>
+    /// <param name="word">One of the words <see cref="TokenizeWithSpans"/> gave for <paramref name="text"/>.</param>
+    internal static string WithoutWord(string text, TokenSpan word) =>
+        // A line feed takes the word's place so that its neighbours do not join into one word; not a
+        // space, because a space could complete an HTML tag ("<br foo>" would become "<br  >", a line
+        // break, and so lose the word "br" too).
+        string.Concat(text.AsSpan(0, word.Start), "\n", text.AsSpan(word.Start + word.Length));
 }

@@ -234,6 +234,29 @@ public sealed class TextTransformer
         return text.ToString();
     }
 
+    /// <summary>
+    /// Which of <paramref name="words"/> (a text's words in order, as the tokenizer gives them) end up in its
+    /// encoded sequence: the words that get an id (known ones, and unknown ones when they are mapped), the
+    /// first <see cref="SequenceLength"/> of them, or the last with <see cref="TextTransformerOptions.KeepLastWords"/>;
+    /// the same rules as the encoders below.
+    /// </summary>
+    internal bool[] EncodedWords(IReadOnlyList<TokenSpan> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var encoded = new bool[words.Count];
+        var kept = 0;
+        for (var step = 0; step < words.Count && kept < SequenceLength; step++)
+        {
+            var i = _keepLastWords ? words.Count - 1 - step : step;
+            if (Vocabulary.TryGetId(words[i].Word, out _) || _mapUnknownWords)
+            {
+                encoded[i] = true;
+                kept++;
+            }
+        }
+        return encoded;
+    }
+
     // Compiled fully optimized at once: a single batch may be over before tiered compilation would get to it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int EncodeInto(ReadOnlySpan<char> text, Span<long> destination) =>

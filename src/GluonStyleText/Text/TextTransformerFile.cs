@@ -1,8 +1,8 @@
-using GluonStyleText.Data;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GluonStyleText.Data;
 
 namespace GluonStyleText.Text;
 
@@ -61,7 +61,14 @@ internal static class TextTransformerFile
             bytes = copy.ToArray();
         }
 
+        // Before the header: even looking a key up fails on a key that is not valid Unicode.
+        if (JsonStrings.FindUnreadable(bytes) is { } unreadable)
+        {
+            throw Invalid(sourceName, Invariant($"is not a valid text transformer file at line {unreadable.Line}: {unreadable.Problem}."));
+        }
+
         CheckHeader(bytes, sourceName);
+
         TextTransformerDocument document;
         try
         {
@@ -86,7 +93,8 @@ internal static class TextTransformerFile
             {
                 throw Invalid(sourceName, Invariant($"is not a text transformer file: its JSON is {root.ValueKind}, not an object."));
             }
-            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != FormatName)
+            // ValueEquals compares the raw UTF-8, so a damaged string cannot make the comparison itself throw.
+            if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || !format.ValueEquals(FormatName))
             {
                 throw Invalid(sourceName, Invariant($"is not a text transformer file: its \"format\" is not \"{FormatName}\"."));
             }

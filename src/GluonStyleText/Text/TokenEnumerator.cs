@@ -25,6 +25,8 @@ public ref struct TokenEnumerator
     private char[]? _buffer;
     private int _length;
     private ReadOnlySpan<char> _current;
+    private int _currentStart;
+    private int _currentLength;
 
     internal TokenEnumerator(ReadOnlySpan<char> text, bool lowercase, bool asciiOnly, bool splitCjk)
     {
@@ -36,6 +38,13 @@ public ref struct TokenEnumerator
 
     /// <summary>The current word; valid until the next <see cref="MoveNext"/> or <see cref="Dispose"/>.</summary>
     public readonly ReadOnlySpan<char> Current => _current;
+
+    /// <summary>
+    /// Where the current word lies in the original text: the characters it was made from, before case
+    /// folding and entity decoding (so <c>&amp;eacute;</c> counts as its 8 characters), including any
+    /// invisible format characters inside or right after it. Only meaningful while <see cref="MoveNext"/> returned true.
+    /// </summary>
+    internal readonly (int Start, int Length) CurrentSpan => (_currentStart, _currentLength);
 
     /// <summary>This enumerator, so that it works in <c>foreach</c>.</summary>
     public readonly TokenEnumerator GetEnumerator() => this;
@@ -76,6 +85,7 @@ public ref struct TokenEnumerator
         if (position == text.Length)
         {
             _current = text[start..];
+            SetSpan(start, position);
             _position = position;
             return true;
         }
@@ -85,6 +95,7 @@ public ref struct TokenEnumerator
             return MoveNextGeneral(position, start);
         }
         _current = text[start..position];
+        SetSpan(start, position);
         _position = position + 1;
         return true;
     }
@@ -249,6 +260,7 @@ public ref struct TokenEnumerator
                         Append(folded);
                         _current = _buffer.AsSpan(0, _length);
                     }
+                    SetSpan(position, position + consumed);
                     _position = position + consumed;
                     return true;
 
@@ -285,8 +297,16 @@ public ref struct TokenEnumerator
     private bool Finish(ReadOnlySpan<char> text, int start, int end, int next, bool copying)
     {
         _current = copying ? _buffer.AsSpan(0, _length) : text[start..end];
+        SetSpan(start, end);
         _position = next;
         return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SetSpan(int start, int end)
+    {
+        _currentStart = start;
+        _currentLength = end - start;
     }
 
     private void BeginCopy(ReadOnlySpan<char> text, int start, int position)

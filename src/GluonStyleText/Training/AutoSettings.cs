@@ -33,13 +33,20 @@ internal static class AutoSettings
     /// <summary>Patience used when the configuration sets none: two epochs without a lower validation loss.</summary>
     public const int DefaultPatience = 2;
 
+    /// <summary>
+    /// unknown_word_dropout chosen without pretrained vectors: a word seen once becomes the unknown id half the
+    /// time, one seen 9 times a tenth of the time.
+    /// </summary>
+    public const double UnknownWordDropoutAlpha = 1;
+
     /// <summary>The fewest bigram buckets worth a table.</summary>
     public const int MinimumBigramBuckets = 256;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>
-    /// Sets seq_len, min_count, vocab_size, batch_size and early_stopping_patience of <paramref name="options"/>
+    /// Sets seq_len, min_count, vocab_size, batch_size, early_stopping_patience, refit_on_all_data,
+    /// unknown_word_dropout and word_bag of <paramref name="options"/>
     /// from the profile of the training texts.
     /// </summary>
     /// <param name="options">The options being prepared; changed in place.</param>
@@ -56,7 +63,13 @@ internal static class AutoSettings
             ChooseBatchSize(options, trainingTexts),
             ChooseEpochs(options),
             ChooseRefit(options, trainingTexts),
+            ChooseUnknownWordDropout(options, profile),
         };
+        if (ChooseWordBag(options) is { } wordBag)
+        {
+            choices.Add(wordBag);
+        }
+
         return choices;
     }
 
@@ -170,6 +183,69 @@ internal static class AutoSettings
         }
 
         return new AutoChoice("refit_on_all_data", options.RefitOnAllData ? "true" : "false", reason);
+    }
+
+    /// <summary>
+    /// word_bag: on for the CNN without pretrained vectors, as in fastText, whose bag of words straight into the
+    /// classifier is what linear models learn fastest from few texts: randomly initialised vectors reach the
+    /// classes through the filters only slowly, and the bag gives every word a direct, linear say. With
+    /// pretrained vectors it is off, as the filters start from meaningful vectors; a configured value is kept.
+    /// </summary>
+    /// <returns>The choice, or null for a BiLSTM, which has no such path.</returns>
+    public static AutoChoice? ChooseWordBag(TextClassifierOptions options)
+    {
+        if (!options.Cnn)
+        {
+            return null;
+        }
+
+        string reason;
+        if (options.WordBag is not null)
+        {
+            reason = "the configured value";
+        }
+        else if (options.UsePretrainedEmbeddings)
+        {
+            options.WordBag = false;
+            reason = "off: pretrained vectors give the filters meaningful words to start from";
+        }
+        else
+        {
+            options.WordBag = true;
+            reason = "without pretrained vectors the mean word vector goes straight into the output layer, as in fastText, beside the filters over randomly initialised vectors";
+        }
+
+        return new AutoChoice("word_bag", options.WordBag == true ? "true" : "false", reason);
+    }
+
+    /// <summary>
+    /// unknown_word_dropout: <see cref="UnknownWordDropoutAlpha"/> without pretrained vectors when the configuration
+    /// sets none (and 0 with them). The unknown id is the vector every unseen word of a new text gets; kept words alone never train
+    /// it, and a random vector is noise to the filters. Dropping rare words to it, as Kiperwasser and Goldberg
+    /// (2016) do, trains it on the place of a rare word in its text; the log compares the share of training words
+    /// it then replaces with the Good-Turing estimate of the share of new words in new texts (the share of
+    /// words seen once). With pretrained vectors it is off: an unseen word's own vector is then
+    /// often known, and the rare ones carry meaning the drop would hide.
+    /// </summary>
+    public static AutoChoice ChooseUnknownWordDropout(TextClassifierOptions options, TextDataProfile profile)
+    {
+        string reason;
+        if (options.UnknownWordDropout is not null)
+        {
+            reason = "the configured value";
+        }
+        else if (options.UsePretrainedEmbeddings)
+        {
+            options.UnknownWordDropout = 0;
+            reason = "off: with pretrained vectors, rare words carry meaning of their own";
+        }
+        else
+        {
+            options.UnknownWordDropout = UnknownWordDropoutAlpha;
+            reason = F($"without pretrained vectors the unknown id, which every unseen word of a new text gets, is trained on rare words: a word seen n times becomes it with probability {UnknownWordDropoutAlpha:0.##}/({UnknownWordDropoutAlpha:0.##}+n), {profile.ExpectedDroppedShare(UnknownWordDropoutAlpha):P1} of the words read, against {profile.SeenOnceShare:P1} seen once (the Good-Turing share of new words)");
+        }
+
+        return new AutoChoice("unknown_word_dropout", options.UnknownWordDropout.Value.ToString("0.###", Invariant), reason);
     }
 
     /// <summary>

@@ -10,8 +10,9 @@ internal static class Batches
     /// Token ids <c>[rows, width]</c> (int64) and class ids <c>[rows]</c> (int64) on <paramref name="device"/>,
     /// where width is the longest of the rows' texts (at least 1): the padding beyond it would only cost
     /// time, because both models give the same logits whatever the padding.
+    /// With <paramref name="wordDropout"/> (training steps only) some ids are replaced by the unknown id first.
     /// </summary>
-    internal static (Tensor Inputs, Tensor Targets) ToTensors(EncodedDataset data, int[] rows, Device device)
+    internal static (Tensor Inputs, Tensor Targets) ToTensors(EncodedDataset data, int[] rows, Device device, UnknownWordDropout? wordDropout = null)
     {
         var lengths = data.Lengths.Span;
         int width = 1;
@@ -22,6 +23,7 @@ internal static class Batches
 
         var ids = new long[(long)rows.Length * width];
         data.CopyRows(rows, ids, width);
+        wordDropout?.Apply(ids);
         var labels = data.Labels.Span;
         var targets = new long[rows.Length];
         for (int i = 0; i < rows.Length; i++)

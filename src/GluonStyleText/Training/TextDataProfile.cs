@@ -60,6 +60,29 @@ internal sealed class TextDataProfile
         return sortedTokenCounts[Math.Clamp(rank, 1, sortedTokenCounts.Length) - 1];
     }
 
+    /// <summary>Share of all word occurrences that are of words seen exactly once.</summary>
+    public double SeenOnceShare => ExpectedShare(count => count == 1 ? 1 : 0);
+
+    /// <summary>
+    /// Share of all word occurrences that word dropout to the unknown id replaces, on average, when a word seen
+    /// <c>n</c> times is replaced with probability <c>alpha / (alpha + n)</c>.
+    /// </summary>
+    /// <param name="alpha">The dropout's alpha (unknown_word_dropout).</param>
+    public double ExpectedDroppedShare(double alpha) => ExpectedShare(count => alpha / (alpha + count));
+
     /// <summary>Number of different words seen at least <paramref name="minCount"/> times.</summary>
     public int WordsSeenAtLeast(long minCount) => Words.MostFrequent(int.MaxValue, minCount).Count;
+
+    // The mean of weight(count) over every occurrence of every word.
+    private double ExpectedShare(Func<long, double> weight)
+    {
+        double total = 0, weighted = 0;
+        foreach (var entry in Words.MostFrequent(int.MaxValue, 1))
+        {
+            total += entry.Value;
+            weighted += entry.Value * weight(entry.Value);
+        }
+
+        return total == 0 ? 0 : weighted / total;
+    }
 }

@@ -271,6 +271,7 @@ public sealed class Trainer
         private readonly TextClassifierOptions options = trainer.options;
         private readonly double gradientNormLimit = trainer.GradientNormLimit(model);
         private readonly Stopwatch runClock = new();
+        private readonly UnknownWordDropout? wordDropout = UnknownWordDropout.Create(training, trainer.options.VocabularySize, trainer.options.UnknownWordDropout ?? 0, trainer.options.Seed);
         private long runBatches;
 
         public int BatchesPerEpoch { get; } = (training.Count + trainer.options.BatchSize - 1) / trainer.options.BatchSize;
@@ -335,7 +336,7 @@ public sealed class Trainer
         {
             using var scope = NewDisposeScope();
             optimizer.ZeroGrad();
-            var (inputs, targets) = Batches.ToTensors(training, rows, device);
+            var (inputs, targets) = Batches.ToTensors(training, rows, device, wordDropout);
             var loss = nn.functional.cross_entropy(model.call(inputs), targets, weight: trainer.ClassWeights is { } weights ? tensor(weights, device: device) : null);
             loss.backward();
             optimizer.Step(gradientNormLimit);

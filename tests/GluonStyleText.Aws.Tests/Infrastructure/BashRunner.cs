@@ -10,14 +10,21 @@ internal static class BashRunner
 
     /// <summary>
     /// Runs <c>bash</c> with the given arguments; <paramref name="pathPrefix"/> goes first on PATH
-    /// and <paramref name="environment"/> is added to the inherited environment.
+    /// and <paramref name="environment"/> is added to the inherited environment after the
+    /// variables <paramref name="dropVariable"/> picks are removed. The working folder is the
+    /// repository root unless given.
     /// </summary>
     public static ScriptResult Run(
-        IEnumerable<string> arguments, string? pathPrefix = null, IReadOnlyDictionary<string, string>? environment = null)
+        IEnumerable<string> arguments,
+        string? pathPrefix = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null,
+        TimeSpan? timeout = null,
+        Func<string, bool>? dropVariable = null)
     {
         var start = new ProcessStartInfo("bash")
         {
-            WorkingDirectory = RepositoryPaths.Root,
+            WorkingDirectory = workingDirectory ?? RepositoryPaths.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
@@ -26,6 +33,11 @@ internal static class BashRunner
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(name => dropVariable?.Invoke(name) == true).ToList())
+        {
+            start.Environment.Remove(name);
         }
 
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
@@ -43,10 +55,10 @@ internal static class BashRunner
         process.StandardInput.Close();
         var standardOutput = process.StandardOutput.ReadToEndAsync();
         var standardError = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
+        if (!process.WaitForExit(timeout ?? Timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bash {string.Join(' ', arguments)} did not finish within {Timeout}.");
+            throw new TimeoutException($"bash {string.Join(' ', arguments)} did not finish within {timeout ?? Timeout}.");
         }
 
         return new ScriptResult(process.ExitCode, standardOutput.GetAwaiter().GetResult(), standardError.GetAwaiter().GetResult());

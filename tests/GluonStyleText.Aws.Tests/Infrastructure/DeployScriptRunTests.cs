@@ -8,6 +8,7 @@ public sealed class DeployScriptRunTests : IDisposable
 {
     private const string Account = "123456789012";
     private const string Registry = Account + ".dkr.ecr.eu-west-1.amazonaws.com";
+    private const string Digest = "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
     // Answers the few questions deploy.sh asks AWS; FAKE_* variables choose the account's state.
     private const string FakeAws = """
@@ -23,7 +24,10 @@ public sealed class DeployScriptRunTests : IDisposable
           *"describe-vpcs"*) echo vpc-default ;;
           *"describe-subnets"*) printf 'subnet-a\tsubnet-b\n' ;;
           *"head-bucket"*) [ -n "${FAKE_BUCKET_EXISTS:-}" ] || exit 254 ;;
-          *"head-object"*) [ -n "${FAKE_OBJECT_EXISTS:-}" ] || exit 254 ;;
+          *"head-object"*) [ -n "${FAKE_OBJECT_EXISTS:-}" ] || exit 254; echo "${FAKE_OBJECT_SHA256:-None}" ;;
+          *"ecr describe-images"*)
+            [ -f "$FAKE_STATE/pushed" ] || [ -n "${FAKE_IMAGE_EXISTS:-}" ] || { echo "ImageNotFoundException" >&2; exit 254; }
+            echo sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ;;
           *"get-login-password"*) echo secret ;;
           *"configure get region"*) exit 1 ;;
         esac
@@ -35,7 +39,10 @@ public sealed class DeployScriptRunTests : IDisposable
     public DeployScriptRunTests()
     {
         fakes.Add("aws", FakeAws);
-        fakes.Add("docker", """[ "$1" != login ] || cat > /dev/null""");
+        fakes.Add("docker", """
+            [ "$1" != login ] || cat > /dev/null
+            [ "$1" != push ] || touch "$FAKE_STATE/pushed"
+            """);
         fakes.Add("dotnet", """while [ $# -gt 0 ]; do [ "$1" != -o ] || out=$2; shift; done; mkdir -p "$out"; echo code > "$out/GluonStyleText.Aws.dll" """);
         fakes.Add("zip", """echo zip > "$4" """);
         fakes.Add("cfn-lint");
@@ -59,12 +66,22 @@ public sealed class DeployScriptRunTests : IDisposable
             $"aws --region eu-west-1 s3 cp ",
             "aws --region eu-west-1 cloudformation deploy --stack-name Demo",
             $"docker login --username AWS --password-stdin {Registry}",
-            $"docker push {Registry}/demo:abc123");
-        var deploy = Assert.Single(calls, call => call.Contains("cloudformation deploy", StringComparison.Ordinal));
+            $"docker push {Registry}/demo:abc123",
+            "aws --region eu-west-1 ecr describe-images --repository-name demo --image-ids imageTag=abc123",
+            "aws --region eu-west-1 cloudformation deploy --stack-name Demo");
+        // Created first (its repository holds no image yet), updated with the pushed image's digest.
+        var deploys = calls.Where(call => call.Contains("cloudformation deploy", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, deploys.Count);
         foreach (var parameter in new[] { " NamePrefix=demo", " VpcId=vpc-default", " SubnetIds=subnet-a,subnet-b", " ImageTag=abc123", $" LambdaCodeBucket={bucket}" })
         {
-            Assert.Contains(parameter, deploy, StringComparison.Ordinal);
+            Assert.All(deploys, deploy => Assert.Contains(parameter, deploy, StringComparison.Ordinal));
         }
+
+        Assert.DoesNotContain("ImageDigest=", deploys[0], StringComparison.Ordinal);
+        Assert.EndsWith($" ImageDigest={Digest}", deploys[1], StringComparison.Ordinal);
+        Assert.All(calls.Where(call => call.Contains(" s3api ", StringComparison.Ordinal) && !call.Contains("create-bucket", StringComparison.Ordinal))
+                .Concat(calls.Where(call => call.Contains(" s3 cp ", StringComparison.Ordinal))),
+            call => Assert.Contains($"--expected-bucket-owner {Account}", call, StringComparison.Ordinal));
 
         Assert.Contains("aws s3 cp train.csv s3://demo-models-bucket/training/imdb/train.csv", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("aws s3 cp my.csv s3://demo-predict-bucket/", result.StandardOutput, StringComparison.Ordinal);
@@ -86,21 +103,53 @@ public sealed class DeployScriptRunTests : IDisposable
     [Fact]
     public void SecondRunUploadsNothingAlreadyThereAndKeepsTheStacksNamesAndNetwork()
     {
+        var uploadedSha = FirstRunContentSha();
         var result = Deploy(new Dictionary<string, string>
         {
             ["FAKE_STACK_STATUS"] = "UPDATE_COMPLETE",
             ["FAKE_BUCKET_EXISTS"] = "1",
             ["FAKE_OBJECT_EXISTS"] = "1",
+            ["FAKE_OBJECT_SHA256"] = uploadedSha,
+            ["FAKE_IMAGE_EXISTS"] = "1",
         });
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var calls = fakes.CallLines();
         Assert.DoesNotContain(calls, call => call.Contains("create-bucket", StringComparison.Ordinal) || call.Contains(" s3 cp ", StringComparison.Ordinal));
-        Assert.DoesNotContain(calls, call => call.Contains("describe-vpcs", StringComparison.Ordinal));
+        Assert.DoesNotContain(calls, call => call.Contains("describe-vpcs", StringComparison.Ordinal) || call.StartsWith("docker push", StringComparison.Ordinal));
         var deploy = Assert.Single(calls, call => call.Contains("cloudformation deploy", StringComparison.Ordinal));
         Assert.Contains(" NamePrefix=existing", deploy, StringComparison.Ordinal);
+        Assert.Contains($" ImageDigest={Digest}", deploy, StringComparison.Ordinal);
         Assert.DoesNotContain("VpcId=", deploy, StringComparison.Ordinal);
-        Assert.Contains("is already uploaded", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("is already uploaded (content-sha256 matches)", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("is already in the repository (tags are immutable)", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnExistingStackGetsTheImagePushedBeforeTheUpdateThatPointsAtIt()
+    {
+        var result = Deploy(new Dictionary<string, string> { ["FAKE_STACK_STATUS"] = "UPDATE_COMPLETE", ["FAKE_BUCKET_EXISTS"] = "1" });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var calls = fakes.CallLines();
+        AssertInOrder(calls, $"docker push {Registry}/demo:abc123", "aws --region eu-west-1 ecr describe-images", "aws --region eu-west-1 cloudformation deploy");
+        Assert.Contains($" ImageDigest={Digest}", Assert.Single(calls, call => call.Contains("cloudformation deploy", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnObjectUnderTheLambdaKeyWithOtherContentIsUploadedAgain()
+    {
+        var result = Deploy(new Dictionary<string, string>
+        {
+            ["FAKE_STACK_STATUS"] = "UPDATE_COMPLETE",
+            ["FAKE_BUCKET_EXISTS"] = "1",
+            ["FAKE_OBJECT_EXISTS"] = "1",
+            ["FAKE_OBJECT_SHA256"] = new string('0', 64),
+        });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Single(fakes.CallLines(), call => call.Contains(" s3 cp ", StringComparison.Ordinal));
+        Assert.Contains($"holds other content (content-sha256 {new string('0', 64)}): uploading again", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,12 +172,24 @@ public sealed class DeployScriptRunTests : IDisposable
         BashRunner.Run(
             [RepositoryPaths.DeployScript, "--stack", "Demo", "--region", "eu-west-1", "--image-tag", "abc123"],
             fakes.FolderPath,
-            state);
+            new Dictionary<string, string>(state) { ["FAKE_STATE"] = fakes.FolderPath });
+
+    // The content hash a new stack's deployment stores with the Lambda zip; the state file is reset after.
+    private string FirstRunContentSha()
+    {
+        var first = Deploy(new Dictionary<string, string>());
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var upload = Assert.Single(fakes.Calls(), call => call.Count > 2 && call[0] == "aws" && call.Contains("cp"));
+        var metadata = upload[upload.ToList().IndexOf("--metadata") + 1];
+        File.Delete(fakes.CallLog);
+        File.Delete(Path.Combine(fakes.FolderPath, "pushed"));
+        return metadata["content-sha256=".Length..];
+    }
 
     private string LambdaKey()
     {
         var upload = Assert.Single(fakes.Calls(), call => call.Count > 2 && call[0] == "aws" && call.Contains("cp"));
-        var destination = upload[^1];
+        var destination = upload.Last(argument => argument.StartsWith("s3://", StringComparison.Ordinal));
         return destination[(destination.IndexOf("/lambda/", StringComparison.Ordinal) + 1)..];
     }
 

@@ -75,6 +75,7 @@ public sealed class DeployScriptTests : IDisposable
         Assert.Contains("+ dotnet publish src/GluonStyleText.Aws/GluonStyleText.Aws.csproj -c Release -f net10.0 -r linux-x64", output, StringComparison.Ordinal);
         Assert.Contains("+ docker build --platform linux/amd64 -f infra/docker/Dockerfile -t gluonstyletext:abc123 .", output, StringComparison.Ordinal);
         Assert.Contains("docker push '<account-id>.dkr.ecr.eu-west-1.amazonaws.com/demo:abc123'", output, StringComparison.Ordinal);
+        Assert.Contains(" 'ImageDigest=<image-digest>'", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,6 +97,7 @@ public sealed class DeployScriptTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotContain("docker", result.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("ImageTag=", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("ImageDigest=", result.StandardOutput, StringComparison.Ordinal);
     }
 
     public void Dispose() => fakes.Dispose();

@@ -34,7 +34,7 @@ public sealed class DockerImageTests
     {
         var bases = Dockerfile.Split('\n')
             .Where(line => line.StartsWith("FROM ", StringComparison.Ordinal))
-            .Select(line => line.Split(' ')[1])
+            .Select(line => line.Split(' ')[1].Split('@')[0]) // pinned or not (infra/docker/pin-base-images.sh)
             .ToList();
 
         Assert.Equal(["mcr.microsoft.com/dotnet/sdk:10.0-noble", "mcr.microsoft.com/dotnet/runtime:10.0-noble"], bases);

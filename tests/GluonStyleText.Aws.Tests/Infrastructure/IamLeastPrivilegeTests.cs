@@ -105,7 +105,10 @@ public sealed class IamLeastPrivilegeTests
         var submit = Assert.Single(statements, s => s.Actions.Contains("batch:SubmitJob"));
         Assert.Equal(["batch:SubmitJob"], submit.Actions);
         Assert.Equal(["""{"Ref":"PredictJobQueue"}""", """{"Ref":"PredictJobDefinition"}"""], submit.Resources);
-        Assert.All(statements.SelectMany(s => s.Actions), action => Assert.Contains(action, new[] { "batch:SubmitJob", "logs:CreateLogStream", "logs:PutLogEvents" }));
+        Assert.All(statements.SelectMany(s => s.Actions), action => Assert.Contains(action, new[]
+        {
+            "batch:SubmitJob", "logs:CreateLogStream", "logs:PutLogEvents", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+        }));
     }
 
     [Fact]

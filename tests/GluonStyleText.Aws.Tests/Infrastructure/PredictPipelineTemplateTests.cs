@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace GluonStyleText.Aws.Tests.Infrastructure;
 
 /// <summary>
-/// The S3 upload -> Lambda -> Batch chain. The seed's job definition ran a hard-coded test.csv, so
+/// The S3 upload -> SQS -> Lambda -> Batch chain. The seed's job definition ran a hard-coded test.csv, so
 /// the uploaded file's name never reached the job; these tests keep that from coming back.
 /// </summary>
 public sealed class PredictPipelineTemplateTests
@@ -15,12 +15,12 @@ public sealed class PredictPipelineTemplateTests
     private static JsonElement JobDefinition => Template.Properties("PredictJobDefinition");
 
     [Fact]
-    public void JobCommandPassesTheUploadedBucketAndKeyAsParameters()
+    public void JobCommandPassesTheUploadedBucketKeyAndETagAsParameters()
     {
         var command = JobDefinition.GetProperty("ContainerProperties").GetProperty("Command")
             .EnumerateArray().Select(part => part.GetString()).ToList();
 
-        Assert.Equal(["predict", "--bucket", "Ref::bucket", "--key", "Ref::key"], command);
+        Assert.Equal(["predict", "--bucket", "Ref::bucket", "--key", "Ref::key", "--etag", "Ref::etag"], command);
     }
 
     [Fact]
@@ -41,9 +41,18 @@ public sealed class PredictPipelineTemplateTests
     }
 
     [Fact]
-    public void JobIsRetriedOnceAndHasATimeout()
+    public void JobRetriesInfrastructureFailuresOnlyAndHasATimeout()
     {
-        Assert.Equal(2, JobDefinition.GetProperty("RetryStrategy").GetProperty("Attempts").GetInt32());
+        var retry = JobDefinition.GetProperty("RetryStrategy");
+        var rules = retry.GetProperty("EvaluateOnExit").EnumerateArray().ToList();
+
+        Assert.Equal(3, retry.GetProperty("Attempts").GetInt32());
+        Assert.InRange(rules.Count, 2, 5); // Batch accepts at most 5 rules
+        // The first matching rule decides, so every retry comes before the catch-all exit, and a
+        // container that ran and exited (any exit code: a bad input fails the same way again) is not retried.
+        Assert.All(rules.SkipLast(1), rule => Assert.Equal("RETRY", rule.GetProperty("Action").GetString()));
+        Assert.All(rules.SkipLast(1), rule => Assert.False(rule.TryGetProperty("OnExitCode", out _)));
+        Assert.Equal("""{"OnExitCode":"*","Action":"EXIT"}""", JsonSerializer.Serialize(rules[^1]));
         Assert.Equal("JobTimeoutSeconds", JobDefinition.GetProperty("Timeout").GetProperty("AttemptDurationSeconds").GetProperty("Ref").GetString());
     }
 
@@ -91,35 +100,89 @@ public sealed class PredictPipelineTemplateTests
     }
 
     [Fact]
-    public void PredictBucketNotifiesTheLambdaOfEveryCreatedCsv()
+    public void PredictBucketQueuesEveryCreatedObjectWhateverTheCaseOfItsExtension()
     {
-        var configuration = Assert.Single(Template.Properties("PredictBucket")
-            .GetProperty("NotificationConfiguration").GetProperty("LambdaConfigurations").EnumerateArray());
+        var notification = Template.Properties("PredictBucket").GetProperty("NotificationConfiguration");
+        var configuration = Assert.Single(notification.GetProperty("QueueConfigurations").EnumerateArray());
 
-        var rule = Assert.Single(configuration.GetProperty("Filter").GetProperty("S3Key").GetProperty("Rules").EnumerateArray());
+        // S3's suffix filter is case-sensitive: no filter, the function ignores what is not .csv in any case.
+        Assert.False(configuration.TryGetProperty("Filter", out _));
+        Assert.False(notification.TryGetProperty("LambdaConfigurations", out _));
         Assert.Equal("s3:ObjectCreated:*", configuration.GetProperty("Event").GetString());
-        Assert.Equal("suffix", rule.GetProperty("Name").GetString());
-        Assert.Equal(".csv", rule.GetProperty("Value").GetString());
-        Assert.Equal("""{"Fn::GetAtt":["UploadFunction","Arn"]}""", JsonSerializer.Serialize(configuration.GetProperty("Function")));
+        Assert.Equal("""{"Fn::GetAtt":["UploadQueue","Arn"]}""", JsonSerializer.Serialize(configuration.GetProperty("Queue")));
     }
 
     [Fact]
-    public void S3MayInvokeTheLambdaOnlyForThePredictBucketOfThisAccount()
+    public void TheQueueFeedsTheLambdaReportsPartialFailuresAndHasADeadLetterQueue()
     {
-        var permission = Template.Properties("UploadFunctionS3Permission");
+        var mapping = Template.Properties("UploadFunctionEventSource");
+        var queue = Template.Properties("UploadQueue");
+        var redrive = queue.GetProperty("RedrivePolicy");
 
-        Assert.Equal("s3.amazonaws.com", permission.GetProperty("Principal").GetString());
-        Assert.Equal("AWS::AccountId", permission.GetProperty("SourceAccount").GetProperty("Ref").GetString());
-        Assert.Equal($"arn:${{AWS::Partition}}:s3:::{PredictBucketName}", permission.GetProperty("SourceArn").GetProperty("Fn::Sub").GetString());
+        Assert.Equal("""{"Fn::GetAtt":["UploadQueue","Arn"]}""", JsonSerializer.Serialize(mapping.GetProperty("EventSourceArn")));
+        Assert.Equal(["ReportBatchItemFailures"], mapping.GetProperty("FunctionResponseTypes").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("""{"Fn::GetAtt":["UploadDeadLetterQueue","Arn"]}""", JsonSerializer.Serialize(redrive.GetProperty("deadLetterTargetArn")));
+        // AWS's advice: at least six times the function's timeout, so a slow batch is not delivered twice meanwhile.
+        Assert.True(queue.GetProperty("VisibilityTimeout").GetInt32() >= 6 * Template.Properties("UploadFunction").GetProperty("Timeout").GetInt32());
+        Assert.True(Template.Properties("UploadDeadLetterQueue").GetProperty("MessageRetentionPeriod").GetInt32()
+            > queue.GetProperty("MessageRetentionPeriod").GetInt32());
     }
 
     [Fact]
-    public void PredictBucketIsCreatedAfterThePermissionItsNotificationNeeds()
+    public void S3MaySendToTheQueueOnlyForThePredictBucketOfThisAccount()
+    {
+        var statement = Assert.Single(Template.Properties("UploadQueuePolicy").GetProperty("PolicyDocument").GetProperty("Statement").EnumerateArray());
+        var condition = statement.GetProperty("Condition");
+
+        Assert.Equal("s3.amazonaws.com", statement.GetProperty("Principal").GetProperty("Service").GetString());
+        Assert.Equal("sqs:SendMessage", statement.GetProperty("Action").GetString());
+        Assert.Equal("AWS::AccountId", condition.GetProperty("StringEquals").GetProperty("aws:SourceAccount").GetProperty("Ref").GetString());
+        Assert.Equal($"arn:${{AWS::Partition}}:s3:::{PredictBucketName}", condition.GetProperty("ArnLike").GetProperty("aws:SourceArn").GetProperty("Fn::Sub").GetString());
+    }
+
+    [Fact]
+    public void PredictBucketIsCreatedAfterTheQueuePolicyItsNotificationNeeds()
     {
         var bucket = Template.Resource("PredictBucket");
 
         Assert.Equal(PredictBucketName, bucket.GetProperty("Properties").GetProperty("BucketName").GetProperty("Fn::Sub").GetString());
-        Assert.Contains("UploadFunctionS3Permission", bucket.GetProperty("DependsOn").EnumerateArray().Select(d => d.GetString()));
+        Assert.Contains("UploadQueuePolicy", bucket.GetProperty("DependsOn").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
+    public void JobsRunThePushedImageByDigestFromAnImmutableRepository()
+    {
+        var image = JsonSerializer.Serialize(JobDefinition.GetProperty("ContainerProperties").GetProperty("Image"));
+
+        Assert.Equal("IMMUTABLE", Template.Properties("ImageRepository").GetProperty("ImageTagMutability").GetString());
+        Assert.Contains("""["HasImageDigest",{"Fn::Sub":"${ImageRepository.RepositoryUri}@${ImageDigest}"}""", image, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JobsRunWithAReadOnlyRootAndAWritableScratchVolume()
+    {
+        var container = JobDefinition.GetProperty("ContainerProperties");
+        var environment = container.GetProperty("Environment").EnumerateArray()
+            .ToDictionary(variable => variable.GetProperty("Name").GetString()!, variable => variable.GetProperty("Value").ToString());
+
+        Assert.True(container.GetProperty("ReadonlyRootFilesystem").GetBoolean());
+        Assert.Equal("/scratch", Assert.Single(container.GetProperty("MountPoints").EnumerateArray()).GetProperty("ContainerPath").GetString());
+        Assert.Equal(("/scratch", "/scratch"), (environment["WORK_DIRECTORY"], environment["TMPDIR"]));
+        Assert.Contains("VOLUME [\"/scratch\"]", File.ReadAllText(RepositoryPaths.Dockerfile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ModelsAreVersionedByDefaultAndInputsAndResultsExpireByParameter()
+    {
+        Assert.Equal("Enabled", Template.Parameters["ModelsBucketVersioning"].GetProperty("Default").GetString());
+        Assert.Equal("""{"Ref":"ModelsBucketVersioning"}""", JsonSerializer.Serialize(Template.Properties("ModelsBucket").GetProperty("VersioningConfiguration").GetProperty("Status")));
+        foreach (var (bucket, days) in new[] { ("PredictBucket", "InputExpirationDays"), ("ResultsBucket", "ResultsExpirationDays") })
+        {
+            var rules = JsonSerializer.Serialize(Template.Properties(bucket).GetProperty("LifecycleConfiguration"));
+            Assert.Contains($$"""
+                "ExpirationInDays":{"Ref":"{{days}}"}
+                """, rules, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

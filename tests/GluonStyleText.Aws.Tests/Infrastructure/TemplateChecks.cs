@@ -21,6 +21,7 @@ internal static class TemplateChecks
         ["AWS::EC2::SecurityGroup"] = ["GroupId", "VpcId"],
         ["AWS::Batch::ComputeEnvironment"] = ["ComputeEnvironmentArn"],
         ["AWS::Batch::JobQueue"] = ["JobQueueArn"],
+        ["AWS::SQS::Queue"] = ["Arn", "QueueName", "QueueUrl"],
     };
 
     /// <summary>One message per reference to a parameter, resource, attribute or pseudo parameter that does not exist.</summary>

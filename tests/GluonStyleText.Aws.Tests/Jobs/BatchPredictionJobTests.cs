@@ -67,6 +67,25 @@ public sealed class BatchPredictionJobTests(S3ServerFixture s3, TinyModelFixture
     }
 
     [Fact]
+    public async Task A_job_for_one_upload_classifies_that_object_and_refuses_a_newer_one_at_the_key()
+    {
+        var (options, _) = await PrepareAsync("replaced.csv", rows: 10, emptyTextAt: null);
+        var uploaded = await ETagAsync(new S3Location(options.Bucket, options.Key));
+        options.InputETag = uploaded;
+
+        var result = await BatchPredictionJob.RunAsync(options, s3.Client);
+        await s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = options.Bucket, Key = options.Key, ContentBody = "sentiment,review\r\n1,another file\r\n" });
+        var refused = await Assert.ThrowsAsync<S3ObjectChangedException>(() => BatchPredictionJob.RunAsync(options, s3.Client));
+        options.InputETag = BatchPredictionJobOptions.AnyETag;
+        var any = await BatchPredictionJob.RunAsync(options, s3.Client);
+
+        Assert.Equal(uploaded, result.Manifest.InputETag);
+        Assert.Contains($"s3://{options.Bucket}/replaced.csv no longer holds the object with ETag {uploaded}", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1, any.Manifest.RowsIn);
+        Assert.NotEqual(uploaded, any.Manifest.InputETag);
+    }
+
+    [Fact]
     public async Task Running_again_writes_byte_identical_output()
     {
         var (options, _) = await PrepareAsync("again.csv", rows: 40, emptyTextAt: null);

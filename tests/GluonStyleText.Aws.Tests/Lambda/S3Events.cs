@@ -30,5 +30,28 @@ internal static class S3Events
         return new JsonObject { ["Records"] = array }.ToJsonString();
     }
 
+    /// <summary>An SQS event as Lambda delivers it from the upload queue: one record per message, each body an S3 event.</summary>
+    public static string Sqs(params (string MessageId, string Body)[] messages)
+    {
+        var array = new JsonArray();
+        foreach (var (id, body) in messages)
+        {
+            array.Add(new JsonObject
+            {
+                ["messageId"] = id,
+                ["receiptHandle"] = $"AQEB{id}",
+                ["body"] = body,
+                ["attributes"] = new JsonObject { ["ApproximateReceiveCount"] = "1", ["SenderId"] = "AIDAJHIPRHEMV73VRJEBU" },
+                ["messageAttributes"] = new JsonObject(),
+                ["md5OfBody"] = "00000000000000000000000000000000",
+                ["eventSource"] = "aws:sqs",
+                ["eventSourceARN"] = "arn:aws:sqs:eu-west-1:123456789012:UploadQueue",
+                ["awsRegion"] = "eu-west-1",
+            });
+        }
+
+        return new JsonObject { ["Records"] = array }.ToJsonString();
+    }
+
     public static MemoryStream Stream(string json) => new(Encoding.UTF8.GetBytes(json));
 }

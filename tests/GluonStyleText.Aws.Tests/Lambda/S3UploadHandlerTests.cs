@@ -32,7 +32,7 @@ public sealed class S3UploadHandlerTests
         var request = Assert.Single(batch.Submitted);
         Assert.Equal("queue-arn", request.JobQueue);
         Assert.Equal("jobdef-arn", request.JobDefinition);
-        Assert.Equal(new Dictionary<string, string> { ["bucket"] = PredictBucket, ["key"] = key }, request.Parameters);
+        Assert.Equal(new Dictionary<string, string> { ["bucket"] = PredictBucket, ["key"] = key, ["etag"] = "9b2cf535f27731c974343645a3985328" }, request.Parameters);
         Assert.Equal(S3UploadHandler.JobName(PredictBucket, key, "9b2cf535f27731c974343645a3985328"), request.JobName);
         Assert.True(BatchJobNames.IsValid(request.JobName), request.JobName);
         Assert.StartsWith("predict-", request.JobName, StringComparison.Ordinal);
@@ -120,6 +120,69 @@ public sealed class S3UploadHandlerTests
         Assert.Equal("submitted", first.RootElement.GetProperty("message").GetString());
         Assert.Equal("my reviews.csv", first.RootElement.GetProperty("key").GetString());
         Assert.Equal("job-1", first.RootElement.GetProperty("jobId").GetString());
+    }
+
+    [Fact]
+    public async Task From_the_upload_queue_a_failed_message_is_reported_for_redelivery_and_the_others_submitted()
+    {
+        batch.Failure = new InvalidOperationException("Batch said no");
+        batch.FailWhen = request => request.Parameters["key"] == "b.csv";
+        var json = S3Events.Sqs(
+            ("m-1", S3Events.Json(("ObjectCreated:Put", PredictBucket, "a.csv", "1"))),
+            ("m-2", S3Events.Json(("ObjectCreated:Put", PredictBucket, "b.csv", "2"))),
+            ("m-3", "not an S3 event"),
+            ("m-4", S3Events.Json(("ObjectCreated:Put", PredictBucket, "notes.txt", "4"))));
+
+        using var response = JsonDocument.Parse(await handler.HandleAsync(S3Events.Stream(json)));
+
+        Assert.Equal(["a.csv"], batch.Submitted.Select(r => r.Parameters["key"]));
+        Assert.Equal(["m-2", "m-3"], response.RootElement.GetProperty("batchItemFailures").EnumerateArray().Select(f => f.GetProperty("itemIdentifier").GetString()));
+        Assert.Equal("notes.txt", Assert.Single(response.RootElement.GetProperty("ignored").EnumerateArray()).GetProperty("key").GetString());
+        Assert.Contains("\"message\":\"message failed, left on the queue\",\"messageId\":\"m-2\"", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task S3s_test_event_through_the_queue_is_acknowledged()
+    {
+        var json = S3Events.Sqs(("m-1", "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Time\":\"2026-05-01T10:00:00.000Z\",\"Bucket\":\"b\"}"));
+
+        var response = await handler.ProcessAsync(S3Events.Stream(json));
+
+        Assert.Empty(response.BatchItemFailures);
+        Assert.Empty(batch.Submitted);
+    }
+
+    [Theory]
+    [InlineData("a/../b.csv", "key has a '..' path segment")]
+    [InlineData("./b.csv", "key has a '.' path segment")]
+    [InlineData("bell%07.csv", "key has control character U+0007")]
+    [InlineData("line%0Abreak.csv", "key has control character U+000A")]
+    [InlineData("invoice%E2%80%AEvsc.csv", "key has bidirectional formatting character U+202E")]
+    [InlineData("isolate%E2%81%A6.csv", "key has bidirectional formatting character U+2066")]
+    public async Task Keys_a_job_cannot_handle_safely_are_ignored_with_the_reason_logged(string encodedKey, string reason)
+    {
+        var response = await handler.ProcessAsync(S3Events.Stream(S3Events.Json(("ObjectCreated:Put", PredictBucket, encodedKey, "e"))));
+
+        Assert.Empty(batch.Submitted);
+        Assert.Equal(reason, Assert.Single(response.Ignored).Reason);
+        using var line = JsonDocument.Parse(log.ToString().Trim());
+        Assert.Equal(("ignored", reason), (line.RootElement.GetProperty("message").GetString(), line.RootElement.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task A_key_is_accepted_while_its_longest_result_key_fits_S3s_1024_bytes()
+    {
+        // The manifest key replaces ".csv" with "_output.manifest.json" (21 bytes); é is 2 bytes in UTF-8.
+        var longest = new string('é', 501) + "a.csv";
+        var tooLong = "x" + longest;
+
+        var accepted = await handler.ProcessAsync(S3Events.Stream(S3Events.Json(("ObjectCreated:Put", PredictBucket, Uri.EscapeDataString(longest), "e"))));
+        var refused = await handler.ProcessAsync(S3Events.Stream(S3Events.Json(("ObjectCreated:Put", PredictBucket, Uri.EscapeDataString(tooLong), "e"))));
+
+        Assert.Equal(1024, System.Text.Encoding.UTF8.GetByteCount(BatchPredictionJobOutputNames.ManifestKey(longest)));
+        Assert.Single(accepted.Submitted);
+        Assert.StartsWith("key too long: its result key", Assert.Single(refused.Ignored).Reason, StringComparison.Ordinal);
+        Assert.Contains("would be 1025 UTF-8 bytes, over S3's 1024; shorten the key by 1 bytes", refused.Ignored[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -103,6 +103,42 @@ public sealed class LocalPipelineTests(S3ServerFixture s3, TinyModelFixture mode
         Assert.Empty(await ListAsync(pipeline, pipeline.ResultsBucket));
     }
 
+    [Fact]
+    public async Task A_throttled_submission_is_delivered_again_until_it_succeeds()
+    {
+        // Each delivery makes two attempts: the first two deliveries are throttled, the third submits.
+        var endpoint = (LocalBatchEndpoint?)null;
+        await using var pipeline = await StartAsync(model.BundlePath, jobs => endpoint = new LocalBatchEndpoint(jobs) { ThrottleFirst = 4 }, maxReceiveCount: 5);
+        var input = folder.WriteFile("busy.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(SyntheticReviews.Create(8, seed: 4))));
+
+        await pipeline.UploadAsync(input);
+        var output = await pipeline.WaitForOutputAsync("busy.csv", OutputTimeout);
+
+        Assert.Equal(8, output.Manifest.RowsIn);
+        Assert.Equal(5, endpoint!.SubmitCalls);
+        Assert.Empty(pipeline.DeadLetters);
+        Assert.Single(pipeline.Jobs.ListJobs());
+    }
+
+    [Fact]
+    public async Task A_submission_that_keeps_failing_lands_in_the_dead_letter_queue_after_the_last_delivery()
+    {
+        var endpoint = (LocalBatchEndpoint?)null;
+        await using var pipeline = await StartAsync(model.BundlePath, jobs => endpoint = new LocalBatchEndpoint(jobs) { ThrottleFirst = int.MaxValue }, maxReceiveCount: 3);
+        var input = folder.WriteFile("never.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(SyntheticReviews.Create(4, seed: 4))));
+
+        await pipeline.UploadAsync(input, "in/never.csv");
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => pipeline.WaitForOutputAsync("in/never.csv", OutputTimeout));
+
+        var dead = Assert.Single(pipeline.DeadLetters);
+        Assert.Equal(["in/never.csv"], dead.Keys);
+        Assert.Equal(3, dead.ReceiveCount);
+        Assert.Contains("\"key\":\"in/never.csv\"", dead.Body, StringComparison.Ordinal);
+        Assert.Contains("moved to the dead-letter queue after 3 deliveries", failed.Message, StringComparison.Ordinal);
+        Assert.Equal(6, endpoint!.SubmitCalls);
+        Assert.Empty(pipeline.Jobs.ListJobs());
+    }
+
     [ImdbTestDataFact]
     public async Task The_first_300_IMDB_test_reviews_are_classified()
     {
@@ -134,11 +170,16 @@ public sealed class LocalPipelineTests(S3ServerFixture s3, TinyModelFixture mode
         Assert.True(accuracy >= 0.72, $"accuracy {accuracy:P1} on the first 300 IMDB test reviews");
     }
 
-    private async Task<LocalPipeline> StartAsync(string bundlePath)
+    private async Task<LocalPipeline> StartAsync(string bundlePath, Func<LocalBatchJobs, LocalBatchEndpoint>? batchEndpoint = null, int maxReceiveCount = 5)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
         return await LocalPipeline.StartAsync(new LocalPipelineOptions
         {
+            // The Lambda handler submits through the real Batch JSON client to the local runner.
+            HandlerBatchJobs = batchEndpoint is null ? null : jobs => new BatchJsonClient(
+                GluonStyleText.Aws.Tests.Contracts.TestClients.Options(o => o.MaxAttempts = 2), new HttpClient(batchEndpoint(jobs))),
+            MaxReceiveCount = maxReceiveCount,
+            RedeliveryDelay = TimeSpan.FromMilliseconds(50),
             BundlePath = bundlePath,
             Server = s3.Server,
             PredictBucket = $"predict-{id}",

@@ -17,7 +17,7 @@ public sealed class SageMakerJsonClientTests
 
         Assert.Equal(new CreatedTrainingJob("imdb-cnn-3f2a9c0d1e4b5a67", CannedResponses.TrainingJobArn), created);
         Assert.Equal(
-            """{"TrainingJobName":"imdb-cnn-3f2a9c0d1e4b5a67","AlgorithmSpecification":{"TrainingImage":"123456789012.dkr.ecr.eu-west-1.amazonaws.com/gluonstyletext:1.0","TrainingInputMode":"File"},"RoleArn":"arn:aws:iam::123456789012:role/SageMakerRole","InputDataConfig":[{"ChannelName":"training","DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://data/imdb/train/","S3DataDistributionType":"FullyReplicated"}}}],"OutputDataConfig":{"S3OutputPath":"s3://models/imdb-cnn/"},"ResourceConfig":{"InstanceType":"ml.m5.xlarge","InstanceCount":1,"VolumeSizeInGB":30},"StoppingCondition":{"MaxRuntimeInSeconds":86400},"HyperParameters":{"epochs":"5"}}""",
+            """{"TrainingJobName":"imdb-cnn-3f2a9c0d1e4b5a67","AlgorithmSpecification":{"TrainingImage":"123456789012.dkr.ecr.eu-west-1.amazonaws.com/gluonstyletext:1.0","TrainingInputMode":"File"},"RoleArn":"arn:aws:iam::123456789012:role/SageMakerRole","InputDataConfig":[{"ChannelName":"training","DataSource":{"S3DataSource":{"S3DataType":"S3Prefix","S3Uri":"s3://data/imdb/train/","S3DataDistributionType":"FullyReplicated"}}}],"OutputDataConfig":{"S3OutputPath":"s3://models/imdb-cnn/"},"ResourceConfig":{"InstanceType":"ml.m5.xlarge","InstanceCount":1,"VolumeSizeInGB":30},"StoppingCondition":{"MaxRuntimeInSeconds":86400},"EnableNetworkIsolation":true,"HyperParameters":{"epochs":"5"}}""",
             Assert.Single(handler.Requests).BodyJson.ToJsonString());
     }
 

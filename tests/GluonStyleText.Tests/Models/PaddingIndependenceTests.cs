@@ -10,7 +10,7 @@ namespace GluonStyleText.Tests.Models;
 [Collection(GluonStyleText.Tests.Training.SerialTorchCollection.Name)]
 public sealed class PaddingIndependenceTests
 {
-    public static TheoryData<string> Models => ["cnn-max", "cnn-max_mean", "cnn-max-bigrams", "cnn-max_mean-bigrams", "bilstm"];
+    public static TheoryData<string> Models => ["cnn-max", "cnn-max_mean", "cnn-max-bigrams", "cnn-max_mean-bigrams", "cnn-max_mean-bigrams-wordbag", "bilstm"];
 
     [Theory]
     [MemberData(nameof(Models))]
@@ -51,7 +51,8 @@ public sealed class PaddingIndependenceTests
         options.KernelSizes = [1, 2, 3];
         options.Filters = 8;
         options.CnnPooling = kind.Contains("max_mean", StringComparison.Ordinal) ? CnnPoolingModes.MaxMean : CnnPoolingModes.Max;
-        if (kind.EndsWith("bigrams", StringComparison.Ordinal))
+        options.WordBag = kind.EndsWith("wordbag", StringComparison.Ordinal);
+        if (kind.Contains("bigrams", StringComparison.Ordinal))
         {
             options.BigramBuckets = 101;
             options.BigramSize = 8;

@@ -25,6 +25,7 @@ public sealed class CliParsingTests
     [InlineData("pipeline", "--model <BUNDLE> (REQUIRED)", "--input <FILE> (REQUIRED)", "[default: pipeline-output]")]
     [InlineData("upload", "--path <PATH> (REQUIRED)", "--to <S3URI> (REQUIRED)")]
     [InlineData("sagemaker-train", "--data-uri <S3URI> (REQUIRED)", "--role-arn <ARN> (REQUIRED)", "--dry-run", "[default: ml.c5.2xlarge]")]
+    [InlineData("container-predict", "--bucket <BUCKET> (REQUIRED)", "--key <KEY> (REQUIRED)", "--etag <ETAG>")]
     public async Task EachCommandDescribesItsOptions(string command, params string[] expected)
     {
         var run = await CliRun.RunAsync([command, "--help"]);

@@ -124,6 +124,48 @@ public sealed class AutoSettingsTests
         Assert.Equal(chosen ? "true" : "false", choice.Value);
     }
 
+    [Theory]
+    [InlineData(false, null, true)]
+    [InlineData(true, null, false)]
+    [InlineData(false, false, false)]
+    [InlineData(true, true, true)]
+    public void TheWordBagIsOnWithoutPretrainedVectorsUnlessConfigured(bool pretrained, bool? configured, bool chosen)
+    {
+        var options = new TextClassifierOptions { UsePretrainedEmbeddings = pretrained, WordBag = configured };
+
+        var choice = AutoSettings.ChooseWordBag(options);
+
+        Assert.Equal(chosen, options.WordBag);
+        Assert.Equal(chosen ? "true" : "false", choice!.Value);
+        Assert.Null(AutoSettings.ChooseWordBag(new TextClassifierOptions { Cnn = false }));
+    }
+
+    [Theory]
+    [InlineData(false, null, AutoSettings.UnknownWordDropoutAlpha)]
+    [InlineData(true, null, 0)]
+    [InlineData(false, 0.0, 0)]
+    [InlineData(true, 0.5, 0.5)]
+    public void RareWordsDropToTheUnknownIdWithoutPretrainedVectorsUnlessConfigured(bool pretrained, double? configured, double chosen)
+    {
+        var options = new TextClassifierOptions { UsePretrainedEmbeddings = pretrained, UnknownWordDropout = configured };
+
+        AutoSettings.ChooseUnknownWordDropout(options, Profile(["a b c", "a b d"]));
+
+        Assert.Equal(chosen, options.UnknownWordDropout);
+    }
+
+    [Fact]
+    public void TheUnknownWordDropoutReasonGivesTheSharesItReplacesAndOfWordsSeenOnce()
+    {
+        // a and b seen twice, c and d once: 2 of 6 occurrences are of words seen once; alpha 1 replaces
+        // 4 x 1/3 + 2 x 1/2 = 2.33 of 6 occurrences on average.
+        var options = new TextClassifierOptions();
+
+        var choice = AutoSettings.ChooseUnknownWordDropout(options, Profile(["a b c", "a b d"]));
+
+        Assert.EndsWith("38.9 % of the words read, against 33.3 % seen once (the Good-Turing share of new words)", choice.Reason, StringComparison.Ordinal);
+    }
+
     private static TextDataProfile Profile(IReadOnlyList<string> texts) =>
         TextDataProfile.Measure(texts, new TextTokenizer(new TextTransformerOptions()), CancellationToken.None);
 }

@@ -34,7 +34,7 @@ public sealed class TextClassifierTrainerAutoTests : IDisposable
         var result = new TextClassifierTrainer(options, logger).Train(texts, labels, bundlePath);
 
         var auto = logger.Messages.Where(m => m.StartsWith("auto: ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["seq_len", "min_count", "vocab_size", "batch_size", "num_epoch", "refit_on_all_data", "bigram_buckets"], auto.Select(m => m.Split(' ')[1]));
+        Assert.Equal(["seq_len", "min_count", "vocab_size", "batch_size", "num_epoch", "refit_on_all_data", "unknown_word_dropout", "word_bag", "bigram_buckets"], auto.Select(m => m.Split(' ')[1]));
         Assert.Contains(auto, m => m.StartsWith("auto: seq_len 16 = 99th percentile of 300 texts' token counts (9; longest 9), rounded up to a multiple of 8", StringComparison.Ordinal));
         Assert.True(result.ValidationMetrics!.Accuracy >= 0.95, $"validation accuracy {result.ValidationMetrics.Accuracy}");
 
@@ -48,6 +48,8 @@ public sealed class TextClassifierTrainerAutoTests : IDisposable
         Assert.Equal(2, bundle.Options.NumberOfClasses);
         Assert.True(bundle.Options.Auto);
         Assert.True(bundle.Options.RefitOnAllData);
+        Assert.Equal(AutoSettings.UnknownWordDropoutAlpha, bundle.Options.UnknownWordDropout);
+        Assert.True(bundle.Options.WordBag);
         Assert.Equal(16, bundle.Transformer.SequenceLength);
     }
 

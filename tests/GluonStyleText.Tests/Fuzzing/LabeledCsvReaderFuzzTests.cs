@@ -1,0 +1,87 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using GluonStyleText.Data;
+using GluonStyleText.Tests.Data;
+
+namespace GluonStyleText.Tests.Fuzzing;
+
+/// <summary>
+/// Labeled CSV files (training and evaluation input) cannot crash <see cref="LabeledCsvReader"/> or
+/// <see cref="LabeledCsvFile"/>: every generated or damaged file is read or refused with a
+/// <see cref="DataFormatException"/> naming the file and a line of it. Seeds are fixed, so a failure reproduces.
+/// </summary>
+public sealed class LabeledCsvReaderFuzzTests : IDisposable
+{
+    private static readonly Gen<byte[]> ValidFile = CsvGenerators.Encoded(CsvGenerators.File(["sentiment", "review"], "sentiment"));
+
+    private readonly CsvTestFiles files = new();
+
+    public void Dispose() => files.Dispose();
+
+    [Property(MaxTest = 1200, Replay = "(9001,17)", QuietOnSuccess = true)]
+    public Property AMutatedFileIsReadOrRefusedWithItsLineInFailMode() =>
+        Prop.ForAll(FuzzInput.MutatedOrRandom(ValidFile).ToArbitrary(), input =>
+        {
+            string path = files.WriteBytes("train.csv", input.Bytes);
+            var rows = new List<LabeledText>();
+            using var reader = new LabeledCsvReader(path, new LabeledCsvOptions { OnBadRow = BadRowHandling.Fail });
+            if (Documented.Check(() => rows.AddRange(reader.Read()), path, input.Bytes, Documented.Csv) is null)
+            {
+                AssertRowsAreUsable(rows, input.Bytes);
+                Assert.Equal(rows.Count, reader.Summary.RowsAccepted);
+            }
+        });
+
+    [Property(MaxTest = 800, Replay = "(9002,23)", QuietOnSuccess = true)]
+    public Property InSkipModeEveryBadRowIsCountedAndKeptInTheRejectsFile() =>
+        Prop.ForAll(FuzzInput.MutatedOrRandom(ValidFile).ToArbitrary(), Gen.Choose(1, 40).ToArbitrary(), (input, maxTextLength) =>
+        {
+            string path = files.WriteBytes("skip.csv", input.Bytes);
+            string rejectsPath = files.PathOf("rejects.csv");
+            File.Delete(rejectsPath);
+            var options = new LabeledCsvOptions
+            {
+                OnBadRow = BadRowHandling.Skip,
+                MaxRejectRatio = 1,
+                MaxTextLength = maxTextLength,
+                RejectsPath = rejectsPath,
+            };
+            var rows = new List<LabeledText>();
+            using var reader = new LabeledCsvReader(path, options);
+            if (Documented.Check(() => rows.AddRange(reader.Read()), path, input.Bytes, Documented.Csv) is null)
+            {
+                AssertRowsAreUsable(rows, input.Bytes);
+                Assert.All(rows, row => Assert.True(row.Text.Length <= maxTextLength));
+                Assert.Equal(reader.Summary.RowsRead, reader.Summary.RowsAccepted + reader.Summary.RowsRejected);
+                Assert.True(reader.Summary.RowsRejected == 0 || File.Exists(rejectsPath), "rows were rejected but no rejects file was written");
+            }
+        });
+
+    [Property(MaxTest = 600, Replay = "(9003,29)", QuietOnSuccess = true)]
+    public Property LoadingAWholeFileGivesClassIdsOfItsMapOrRefusesTheFile() =>
+        Prop.ForAll(FuzzInput.MutatedOrRandom(ValidFile).ToArbitrary(), Gen.Elements(true, false).ToArbitrary(), (input, withMap) =>
+        {
+            string path = files.WriteBytes("evaluate.csv", input.Bytes);
+            var fixedMap = withMap ? new LabelMap(["neg", "pos", "0", "1"]) : null;
+            var options = new LabeledCsvOptions { OnBadRow = BadRowHandling.Skip, MaxRejectRatio = 0.5 };
+            LabeledDataset? dataset = null;
+            if (Documented.Check(() => dataset = LabeledCsvFile.Load(path, options, fixedMap), path, input.Bytes, Documented.Csv) is null)
+            {
+                Assert.NotNull(dataset);
+                Assert.NotEmpty(dataset.Texts);
+                Assert.All(dataset.ClassIds, id => Assert.InRange(id, 0, dataset.LabelMap.Count - 1));
+            }
+        });
+
+    private static void AssertRowsAreUsable(List<LabeledText> rows, byte[] bytes)
+    {
+        long lines = Documented.LineCount(bytes);
+        Assert.All(rows, row =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(row.Text));
+            Assert.NotEqual("", row.Label);
+            Assert.InRange(row.LineNumber, 2, lines);
+        });
+    }
+}
