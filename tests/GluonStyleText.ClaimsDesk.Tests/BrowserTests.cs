@@ -149,6 +149,26 @@ public sealed partial class BrowserTests(TinyModelFixture model, BrowserFixture 
         await ScreenshotAsync(page, "claims-desk-models.png");
     }
 
+    [Fact]
+    public async Task CancellingATrainingRunSaysWhatWasKept()
+    {
+        await using var desk = await StartAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(desk.Url("/train"));
+        await page.SetInputFilesAsync("#file", Write("big-history.csv", ClaimsData.LabeledCsv(20_000, seed: 12)));
+        await ColumnsOfferedAsync(page);
+
+        await page.ClickAsync("form.run button[type=submit]");
+        await page.ClickAsync(".progress .cancel");
+
+        // Before the first epoch ends nothing is saved; after it, the best model so far is kept (the library's rule).
+        var outcome = page.GetByText(CancelledText());
+        await outcome.First.WaitForAsync();
+        var models = await page.APIRequest.GetAsync(desk.Url("/api/models"));
+        var listed = System.Text.Json.JsonDocument.Parse(await models.TextAsync()).RootElement.GetArrayLength();
+        Assert.Equal((await outcome.First.TextContentAsync())!.Contains("Stopped early", StringComparison.Ordinal) ? 2 : 1, listed);
+    }
+
     private Task<RunningDesk> StartAsync() => RunningDesk.StartAsync(model, "--review-below", ReviewBelow.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>What the library's own CSV predictor writes for the same file and settings: the download must be exactly that.</summary>
@@ -190,6 +210,9 @@ public sealed partial class BrowserTests(TinyModelFixture model, BrowserFixture 
 
     [GeneratedRegex("/train/[0-9a-f]{32}$")]
     private static partial Regex TrainResultUrl();
+
+    [GeneratedRegex("Cancelled before the first epoch|Stopped early at your request")]
+    private static partial Regex CancelledText();
 
     [GeneratedRegex("Epoch \\d+ of \\d+")]
     private static partial Regex EpochText();
