@@ -2,6 +2,8 @@
 # Installs the native prerequisites that the build and tests need, once; safe to run again.
 #  - g++ and patchelf: patch TorchSharp's native library for libstdc++ older than GCC 13
 #    (docs/torchsharp-on-debian-12.md). Skipped where libstdc++ already has GLIBCXX_3.4.32.
+#  - Chromium (Debian's, at /usr/bin/chromium): the claims desk's browser tests drive it with Playwright, which
+#    cannot download a browser of its own here.
 #  - Node.js, npm and the packages of infra/local-s3: the local S3 server (s3rver) that tests and
 #    the local pipeline run. `npm ci` reruns only when package-lock.json is newer than the install.
 #
@@ -30,6 +32,9 @@ fi
 if ! $image; then
   command -v node >/dev/null || need+=(nodejs)
   command -v npm >/dev/null || need+=(npm)
+if [ "$(uname -s)" = Linux ] && [ ! -x /usr/bin/chromium ]; then
+  need+=(chromium)
+fi
 fi
 
 if [ ${#need[@]} -gt 0 ]; then
