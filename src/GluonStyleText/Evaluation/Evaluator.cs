@@ -1,3 +1,4 @@
+using GluonStyleText.Models;
 using GluonStyleText.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -72,6 +73,11 @@ public static class Evaluator
                     for (int i = 0; i < count; i++)
                     {
                         predictions[rows[i]] = predicted[i];
+                    }
+
+                    if ((start / batchSize) % NativeMemory.StepsBetweenTrims == NativeMemory.StepsBetweenTrims - 1)
+                    {
+                        NativeMemory.Trim();
                     }
                 }
             }

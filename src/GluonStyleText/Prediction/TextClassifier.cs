@@ -1,4 +1,5 @@
 using GluonStyleText.Bundles;
+using GluonStyleText.Models;
 using GluonStyleText.Text;
 using GluonStyleText.Training;
 using TorchSharp;
@@ -174,6 +175,9 @@ public sealed class TextClassifier : IDisposable
 
                 textsDone?.Invoke(start + count);
             }
+
+            // Batches of every length leave holes in the C heap; see NativeMemory.
+            NativeMemory.Trim();
         }
 
         return result;
