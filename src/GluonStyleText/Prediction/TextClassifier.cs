@@ -176,8 +176,12 @@ public sealed class TextClassifier : IDisposable
                 textsDone?.Invoke(start + count);
             }
 
-            // Batches of every length leave holes in the C heap; see NativeMemory.
-            NativeMemory.Trim();
+            // Batches of every length leave holes in the C heap (see NativeMemory); a call of one batch, such as
+            // a single Predict in a service, leaves too little to be worth the heap walk.
+            if (texts.Count > batchSize)
+            {
+                NativeMemory.Trim();
+            }
         }
 
         return result;
