@@ -26,6 +26,8 @@ public sealed partial class BrowserTests(TinyModelFixture model, BrowserFixture 
 
         Assert.Equal("fire", await page.Locator("#category").TextContentAsync());
         Assert.Equal(2, await page.Locator("ol.candidates li").CountAsync());
+        Assert.Equal("thick smoke in the kitchen after the night", await page.Locator("#why").TextContentAsync());
+        Assert.Equal(["smoke"], await page.Locator("#why mark.supports").AllTextContentsAsync());
         await ScreenshotAsync(page, "claims-desk-classify.png");
 
         await page.FillAsync("#text", "   ");

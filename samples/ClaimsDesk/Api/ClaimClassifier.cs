@@ -1,3 +1,4 @@
+using GluonStyleText.Prediction;
 using GluonStyleText.Samples.ClaimsDesk.Hosting;
 using GluonStyleText.Samples.ClaimsDesk.Models;
 using GluonStyleText.Samples.ClaimsDesk.Storage;
@@ -13,10 +14,7 @@ internal sealed class ClaimClassifier(ActiveModel model, IOptions<DeskOptions> o
     /// <exception cref="UploadRejectedException">No model, an empty text, or one too long.</exception>
     public ClassifyResponse Classify(IReadOnlyList<string?> texts)
     {
-        if (model.Classifier is not { } classifier || model.Entry is not { } entry)
-        {
-            throw new UploadRejectedException(StatusCodes.Status503ServiceUnavailable, "No model", "There is no active model yet: train one, or start the desk with --model.");
-        }
+        var (classifier, entry) = Active();
 
         for (var i = 0; i < texts.Count; i++)
         {
@@ -40,4 +38,17 @@ internal sealed class ClaimClassifier(ActiveModel model, IOptions<DeskOptions> o
             prediction.Probability < threshold,
             [.. prediction.TopK(3).Select(pair => new Candidate(pair.Label, pair.Probability))]))]);
     }
+
+    /// <summary>Each word's part in the active model's answer, for highlighting; the text is checked as by <see cref="Classify"/> first.</summary>
+    /// <exception cref="UploadRejectedException">No model, an empty text, or one too long.</exception>
+    public Explanation Explain(string? text)
+    {
+        Classify([text]);
+        return Active().Classifier.Explain(text!);
+    }
+
+    private (TextClassifier Classifier, ModelEntry Entry) Active() =>
+        model.Classifier is { } classifier && model.Entry is { } entry
+            ? (classifier, entry)
+            : throw new UploadRejectedException(StatusCodes.Status503ServiceUnavailable, "No model", "There is no active model yet: train one, or start the desk with --model.");
 }
