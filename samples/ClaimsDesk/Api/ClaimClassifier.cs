@@ -15,21 +15,7 @@ internal sealed class ClaimClassifier(ActiveModel model, IOptions<DeskOptions> o
     public ClassifyResponse Classify(IReadOnlyList<string?> texts)
     {
         var (classifier, entry) = Active();
-
-        for (var i = 0; i < texts.Count; i++)
-        {
-            var which = texts.Count == 1 ? "The text" : $"Text {i + 1}";
-            if (string.IsNullOrWhiteSpace(texts[i]))
-            {
-                throw UploadRejectedException.BadRequest("Empty text", $"{which} is empty; paste the claim's description.");
-            }
-
-            if (texts[i]!.Length > MaxTextLength)
-            {
-                throw UploadRejectedException.BadRequest("Text too long", $"{which} has {texts[i]!.Length:N0} characters, more than the maximum of {MaxTextLength:N0}.");
-            }
-        }
-
+        Check(texts);
         var predictions = classifier.PredictBatch([.. texts.Select(text => text!)]);
         var threshold = options.Value.ReviewBelow;
         return new ClassifyResponse(entry.Name, [.. predictions.Select(prediction => new ClaimResult(
@@ -43,8 +29,27 @@ internal sealed class ClaimClassifier(ActiveModel model, IOptions<DeskOptions> o
     /// <exception cref="UploadRejectedException">No model, an empty text, or one too long.</exception>
     public Explanation Explain(string? text)
     {
-        Classify([text]);
-        return Active().Classifier.Explain(text!);
+        var (classifier, _) = Active();
+        Check([text]);
+        return classifier.Explain(text!);
+    }
+
+    // The same checks for the page and the API, before any forward pass.
+    private static void Check(IReadOnlyList<string?> texts)
+    {
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var which = texts.Count == 1 ? "The text" : $"Text {i + 1}";
+            if (string.IsNullOrWhiteSpace(texts[i]))
+            {
+                throw UploadRejectedException.BadRequest("Empty text", $"{which} is empty; paste the claim's description.");
+            }
+
+            if (texts[i]!.Length > MaxTextLength)
+            {
+                throw UploadRejectedException.BadRequest("Text too long", $"{which} has {texts[i]!.Length:N0} characters, more than the maximum of {MaxTextLength:N0}.");
+            }
+        }
     }
 
     private (TextClassifier Classifier, ModelEntry Entry) Active() =>

@@ -6,7 +6,7 @@ using GluonStyleText.Options;
 namespace GluonStyleText.Cli.Commands;
 
 /// <summary>Options several commands share, made the same way everywhere.</summary>
-internal static partial class CommonOptions
+internal static class CommonOptions
 {
     public static Option<bool> Verbose() => new("--verbose", "-v")
     {

@@ -12,7 +12,7 @@ namespace GluonStyleText.Options;
 /// that involve several keys or a fixed list of names. Every message starts with the JSON key the
 /// user writes and states what is allowed, e.g. <c>dropout: 1.5 is outside the allowed range [0, 1)</c>.
 /// </summary>
-public sealed partial class TextClassifierOptionsValidator : IValidateOptions<TextClassifierOptions>
+public sealed class TextClassifierOptionsValidator : IValidateOptions<TextClassifierOptions>
 {
     /// <summary>Optimizer names the trainer knows, compared case-insensitively.</summary>
     public static IReadOnlyList<string> KnownOptimizers { get; } = ["adam", "adamw", "sgd", "adagrad", "rmsprop"];
