@@ -1,5 +1,4 @@
 using GluonStyleText.Bundles;
-using GluonStyleText.Models;
 using GluonStyleText.Text;
 using GluonStyleText.Training;
 using TorchSharp;
@@ -176,12 +175,6 @@ public sealed class TextClassifier : IDisposable
                 textsDone?.Invoke(start + count);
             }
 
-            // Batches of every length leave holes in the C heap (see NativeMemory); a call of one batch, such as
-            // a single Predict in a service, leaves too little to be worth the heap walk.
-            if (texts.Count > batchSize)
-            {
-                NativeMemory.Trim();
-            }
         }
 
         return result;
