@@ -257,7 +257,7 @@ say "stack $stack, region $region, account $account, names $name_prefix-*, artif
 # --- 4. Lambda code (built locally first: a broken build changes nothing in AWS) ---------------
 work=$(mktemp -d "${TMPDIR:-/tmp}/gluonstyletext-deploy.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-run dotnet publish src/GluonStyleText.Aws/GluonStyleText.Aws.csproj -c Release -f "$lambda_framework" \
+run dotnet publish src/GluonStyleText.Aws.Lambda/GluonStyleText.Aws.Lambda.csproj -c Release -f "$lambda_framework" \
   -r linux-x64 --self-contained false -p:GenerateRuntimeConfigurationFiles=true -o "$work/lambda"
 if $dry_run; then
   lambda_sha="<content-sha256>"
@@ -270,7 +270,7 @@ else
   lambda_hash=$(printf '%s' "$lambda_sha" | cut -c1-16)
   (cd "$work/lambda" && zip -q -r -X "$work/lambda.zip" .)
 fi
-lambda_key="lambda/GluonStyleText.Aws-$lambda_framework-$lambda_hash.zip"
+lambda_key="lambda/GluonStyleText.Aws.Lambda-$lambda_framework-$lambda_hash.zip"
 
 # --- 5. image (built locally before any change in AWS) ----------------------------------------
 if ! $skip_image; then

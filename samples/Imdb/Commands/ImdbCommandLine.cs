@@ -35,8 +35,6 @@ internal static class ImdbCommandLine
             Aws.PipelineCommand.Create(console, verbose),
             Aws.SageMakerTrainCommand.Create(console, verbose),
             Aws.UploadCommand.Create(console, verbose),
-            Aws.ContainerTrainCommand.Create(console, verbose),
-            Aws.ContainerPredictCommand.Create(console, verbose),
         };
         return root;
     }

@@ -26,6 +26,9 @@ public sealed class S3UploadHandler
     /// <summary>The job parameter that carries the uploaded object's ETag (<c>--etag Ref::etag</c> in the job definition).</summary>
     public const string ETagParameter = "etag";
 
+    /// <summary>The <see cref="ETagParameter"/> value (the job definition's default) that names no particular object version.</summary>
+    public const string AnyETag = "any";
+
     private static readonly JsonSerializerOptions ResponseJson = new();
 
     private readonly IBatchJobs batch;
@@ -171,7 +174,7 @@ public sealed class S3UploadHandler
             {
                 ["bucket"] = record.Bucket,
                 ["key"] = record.Key,
-                [ETagParameter] = record.ETag.Length > 0 ? record.ETag : BatchPredictionJobOptions.AnyETag,
+                [ETagParameter] = record.ETag.Length > 0 ? record.ETag : AnyETag,
             });
         try
         {

@@ -1,11 +1,8 @@
-using GluonStyleText.Options;
-
 namespace GluonStyleText.Aws.SageMaker;
 
 /// <summary>
 /// A SageMaker training run of the GluonStyleText image, for <see cref="SageMakerTrainingLauncher"/>.
-/// The image's <c>train</c> command (<see cref="SageMakerTrainingEntrypoint"/>) reads the options
-/// back from the job's hyperparameters.
+/// The image's <c>train</c> command reads the training options back from the job's hyperparameters.
 /// </summary>
 public sealed class SageMakerLaunchOptions
 {
@@ -36,11 +33,12 @@ public sealed class SageMakerLaunchOptions
     /// <summary>SageMaker stops the job after this long; the entrypoint then saves the best model so far. Default one day.</summary>
     public TimeSpan MaxRuntime { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>A configuration file (the seed's <c>config.json</c> keys) to train with; or set <see cref="Options"/>; neither means the defaults.</summary>
-    public string? ConfigPath { get; set; }
-
-    /// <summary>The options to train with, instead of <see cref="ConfigPath"/>.</summary>
-    public TextClassifierOptions? Options { get; set; }
+    /// <summary>
+    /// The training options as string hyperparameters (the seed's <c>config.json</c> keys), normally
+    /// <c>TextClassifierOptionsLoader.ToStrings</c> of options loaded, and so validated, by the core
+    /// package; empty trains with the defaults.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Hyperparameters { get; set; } = new Dictionary<string, string>();
 
     /// <summary>The first wait between two status checks, and the wait after every change. Default 15 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using GluonStyleText.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -8,7 +7,7 @@ namespace GluonStyleText.Aws.SageMaker;
 
 /// <summary>
 /// Starts a SageMaker training job of the GluonStyleText image and follows it to the end: the
-/// options become string hyperparameters, the job gets a valid name, and its status is polled
+/// hyperparameters are checked against SageMaker's limits, the job gets a valid name, and its status is polled
 /// (backing off while nothing changes) until it completes, fails or is stopped.
 /// </summary>
 public static class SageMakerTrainingLauncher
@@ -33,7 +32,7 @@ public static class SageMakerTrainingLauncher
     {
         ArgumentNullException.ThrowIfNull(client);
         logger ??= NullLogger.Instance;
-        var request = CreateRequest(options, DateTimeOffset.UtcNow, logger);
+        var request = CreateRequest(options, DateTimeOffset.UtcNow);
         var created = await client.CreateTrainingJobAsync(request, cancellationToken).ConfigureAwait(false);
         SageMakerLauncherLog.Created(logger, created.TrainingJobName, created.TrainingJobArn, request.InstanceType, request.TrainingDataS3Uri, request.OutputS3Uri);
 
@@ -66,16 +65,14 @@ public static class SageMakerTrainingLauncher
     }
 
     /// <summary>
-    /// The training job request <see cref="RunAsync"/> would create: the options (from
-    /// <see cref="SageMakerLaunchOptions.Options"/>, <see cref="SageMakerLaunchOptions.ConfigPath"/>
-    /// or the defaults) as string hyperparameters, and the given or a derived job name.
+    /// The training job request <see cref="RunAsync"/> would create: the hyperparameters as given,
+    /// and the given or a derived job name.
     /// </summary>
     /// <param name="options">The launch options.</param>
     /// <param name="utcNow">The time a derived job name carries.</param>
-    /// <param name="logger">Receives configuration warnings (unknown keys).</param>
     /// <returns>A validated request.</returns>
     /// <exception cref="ArgumentException">An option is missing or invalid.</exception>
-    public static TrainingJobRequest CreateRequest(SageMakerLaunchOptions options, DateTimeOffset utcNow, ILogger? logger = null)
+    public static TrainingJobRequest CreateRequest(SageMakerLaunchOptions options, DateTimeOffset utcNow)
     {
         ArgumentNullException.ThrowIfNull(options);
         Require(options.Image, nameof(SageMakerLaunchOptions.Image), "the training image URI, such as the stack's ImageUri output");
@@ -96,7 +93,8 @@ public static class SageMakerTrainingLauncher
                 $"{nameof(SageMakerLaunchOptions)}.{nameof(SageMakerLaunchOptions.MaxRuntime)} must be positive (was {options.MaxRuntime}).", nameof(options));
         }
 
-        var hyperparameters = SageMakerHyperparameters.FromOptions(ResolveTrainingOptions(options, logger));
+        ArgumentNullException.ThrowIfNull(options.Hyperparameters);
+        var hyperparameters = options.Hyperparameters;
         var name = options.JobName ?? DeriveJobName(options, hyperparameters, utcNow);
         var request = new TrainingJobRequest
         {
@@ -112,23 +110,6 @@ public static class SageMakerTrainingLauncher
         };
         request.Validate();
         return request;
-    }
-
-    private static TextClassifierOptions ResolveTrainingOptions(SageMakerLaunchOptions options, ILogger? logger)
-    {
-        if (options.Options is not null && options.ConfigPath is not null)
-        {
-            throw new ArgumentException(
-                $"Set either {nameof(SageMakerLaunchOptions)}.{nameof(SageMakerLaunchOptions.Options)} or {nameof(SageMakerLaunchOptions.ConfigPath)}, not both.", nameof(options));
-        }
-
-        if (options.Options is { } given)
-        {
-            // Validate here, so that a bad value fails now rather than minutes later in the container.
-            return TextClassifierOptionsLoader.LoadJson(TextClassifierOptionsLoader.ToJson(given), $"{nameof(SageMakerLaunchOptions)}.{nameof(SageMakerLaunchOptions.Options)}", logger).Options;
-        }
-
-        return options.ConfigPath is null ? new TextClassifierOptions() : TextClassifierOptionsLoader.Load(options.ConfigPath, logger).Options;
     }
 
     private static string DeriveJobName(SageMakerLaunchOptions options, IReadOnlyDictionary<string, string> hyperparameters, DateTimeOffset utcNow)

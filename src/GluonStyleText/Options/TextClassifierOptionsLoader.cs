@@ -82,6 +82,28 @@ public static class TextClassifierOptionsLoader
     }
 
     /// <summary>
+    /// The options as string key/value pairs, the inverse of <see cref="FromStrings"/>: every key that
+    /// has a value, under its configuration name (<c>num_epoch</c>, <c>seq_len</c>, ...), lists as compact
+    /// JSON (<c>"[3,4,5]"</c>). This is the form SageMaker hyperparameters take.
+    /// </summary>
+    /// <param name="options">The options to convert.</param>
+    /// <returns>Key/value strings in the options' key order; unset optional keys are left out.</returns>
+    public static IReadOnlyDictionary<string, string> ToStrings(TextClassifierOptions options)
+    {
+        using var document = JsonDocument.Parse(ToJson(options));
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.Null)
+            {
+                values[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : JsonSerializer.Serialize(property.Value);
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>
     /// Writes the options to <paramref name="path"/> as JSON (see <see cref="ToJson"/>), through a
     /// temporary file so that a reader never sees half a file.
     /// </summary>

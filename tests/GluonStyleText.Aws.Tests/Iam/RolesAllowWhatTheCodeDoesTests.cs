@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using GluonStyleText.Aws.Batch;
+using GluonStyleText.Aws.Host.Batch;
 using GluonStyleText.Aws.Local;
 using GluonStyleText.Aws.SageMaker;
 using GluonStyleText.Aws.Tests.Contracts;

@@ -1,3 +1,4 @@
+using GluonStyleText.Aws.Host.SageMaker;
 using GluonStyleText.Aws.SageMaker;
 using GluonStyleText.Aws.Tests.Pipeline;
 using GluonStyleText.Aws.Tests.SageMaker;

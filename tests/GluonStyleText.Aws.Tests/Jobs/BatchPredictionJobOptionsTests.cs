@@ -1,4 +1,5 @@
 using GluonStyleText.Aws.Batch;
+using GluonStyleText.Aws.Host.Batch;
 
 namespace GluonStyleText.Aws.Tests.Jobs;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GluonStyleText.Aws.Batch;
+using GluonStyleText.Aws.Host.Batch;
 using GluonStyleText.Aws.Local;
 using GluonStyleText.Aws.Storage;
 using GluonStyleText.Aws.Tests.Fixtures;

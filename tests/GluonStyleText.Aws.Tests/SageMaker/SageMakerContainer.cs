@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using GluonStyleText.Aws.Host.SageMaker;
 using GluonStyleText.Aws.SageMaker;
 using GluonStyleText.Aws.Tests.Fixtures;
 using GluonStyleText.Aws.Tests.Pipeline;
+using GluonStyleText.Options;
 
 namespace GluonStyleText.Aws.Tests.SageMaker;
 
@@ -21,7 +23,7 @@ internal sealed class SageMakerContainer : IDisposable
     /// <summary>Writes hyperparameters.json: the tiny model's options as strings, with overrides, plus a key of SageMaker's own.</summary>
     public void WriteHyperparameters(params (string Key, string Value)[] overrides)
     {
-        var values = SageMakerHyperparameters.FromOptions(TinyModelFixture.Options()).ToDictionary();
+        var values = TextClassifierOptionsLoader.ToStrings(TinyModelFixture.Options()).ToDictionary();
         foreach (var (key, value) in overrides)
         {
             values[key] = value;

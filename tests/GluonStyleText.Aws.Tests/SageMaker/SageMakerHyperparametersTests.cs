@@ -1,3 +1,4 @@
+using GluonStyleText.Aws.Host.SageMaker;
 using GluonStyleText.Aws.SageMaker;
 using GluonStyleText.Aws.Tests.Fixtures;
 using GluonStyleText.Options;
@@ -26,7 +27,7 @@ public sealed class SageMakerHyperparametersTests : IDisposable
             LabelColumn = "category",
         };
 
-        var hyperparameters = SageMakerHyperparameters.FromOptions(options);
+        var hyperparameters = TextClassifierOptionsLoader.ToStrings(options);
         var back = TextClassifierOptionsLoader.FromStrings(hyperparameters, "hyperparameters").Options;
 
         Assert.Equal(TextClassifierOptionsLoader.ToJson(options), TextClassifierOptionsLoader.ToJson(back));
@@ -41,7 +42,7 @@ public sealed class SageMakerHyperparametersTests : IDisposable
     [Fact]
     public void Unset_optional_keys_are_left_out()
     {
-        var hyperparameters = SageMakerHyperparameters.FromOptions(new TextClassifierOptions());
+        var hyperparameters = TextClassifierOptionsLoader.ToStrings(new TextClassifierOptions());
 
         Assert.False(hyperparameters.ContainsKey("kernel_sizes"));
         Assert.False(hyperparameters.ContainsKey("embeddings_path"));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GluonStyleText.Aws.Host.SageMaker;
 using GluonStyleText.Aws.SageMaker;
 using GluonStyleText.Aws.Tests.Fixtures;
 using GluonStyleText.Aws.Tests.Jobs;

@@ -35,7 +35,8 @@ public sealed class SageMakerTrainingLauncherTests : IDisposable
     public void The_request_carries_the_options_as_strings_and_a_timestamped_valid_name()
     {
         var options = Options();
-        options.Options = new TextClassifierOptions { Epochs = 2, KernelSizes = [3, 5] };
+        var training = new TextClassifierOptions { Epochs = 2, KernelSizes = [3, 5] };
+        options.Hyperparameters = TextClassifierOptionsLoader.ToStrings(training);
         var now = new DateTimeOffset(2026, 5, 1, 10, 15, 30, TimeSpan.Zero);
 
         var request = SageMakerTrainingLauncher.CreateRequest(options, now);
@@ -46,7 +47,7 @@ public sealed class SageMakerTrainingLauncherTests : IDisposable
         Assert.NotEqual(request.TrainingJobName, SageMakerTrainingLauncher.CreateRequest(options, now.AddSeconds(1)).TrainingJobName);
         Assert.Equal("2", request.HyperParameters["num_epoch"]);
         Assert.Equal("[3,5]", request.HyperParameters["kernel_sizes"]);
-        Assert.Equal(TextClassifierOptionsLoader.ToJson(options.Options), TextClassifierOptionsLoader.ToJson(TextClassifierOptionsLoader.FromStrings(request.HyperParameters, "h").Options));
+        Assert.Equal(TextClassifierOptionsLoader.ToJson(training), TextClassifierOptionsLoader.ToJson(TextClassifierOptionsLoader.FromStrings(request.HyperParameters, "h").Options));
         Assert.Equal(("123456789012.dkr.ecr.eu-west-1.amazonaws.com/gluonstyletext:abc", "s3://models-bucket/training/imdb/", "s3://models-bucket/sagemaker/", "ml.c5.2xlarge"),
             (request.TrainingImage, request.TrainingDataS3Uri, request.OutputS3Uri, request.InstanceType));
         Assert.Equal(7200, request.MaxRuntimeInSeconds);
@@ -57,7 +58,7 @@ public sealed class SageMakerTrainingLauncherTests : IDisposable
     {
         var config = folder.WriteFile("config.json", "{\"n_classes\": 2, \"num_epoch\": 9, \"cnn\": true, \"kernel_size\": 8, \"MODELPARAMSURL\": \"\"}"u8.ToArray());
         var options = Options();
-        options.ConfigPath = config;
+        options.Hyperparameters = TextClassifierOptionsLoader.ToStrings(TextClassifierOptionsLoader.Load(config).Options);
         options.JobName = "my-run-1";
 
         var request = SageMakerTrainingLauncher.CreateRequest(options, DateTimeOffset.UtcNow);
@@ -90,10 +91,15 @@ public sealed class SageMakerTrainingLauncherTests : IDisposable
     public async Task Invalid_training_options_fail_before_anything_is_created()
     {
         var options = Options();
-        options.Options = new TextClassifierOptions { Epochs = 0 };
         var sageMaker = new FakeSageMaker(("Completed", "Completed"));
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => SageMakerTrainingLauncher.RunAsync(options, sageMaker));
+        // The hyperparameters come from options the core has loaded, and so validated: a bad value stops there.
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+        {
+            options.Hyperparameters = TextClassifierOptionsLoader.ToStrings(
+                TextClassifierOptionsLoader.LoadJson(TextClassifierOptionsLoader.ToJson(new TextClassifierOptions { Epochs = 0 }), "options").Options);
+            return SageMakerTrainingLauncher.RunAsync(options, sageMaker);
+        });
 
         Assert.Contains("num_epoch", error.Message, StringComparison.Ordinal);
         Assert.Empty(sageMaker.Created);

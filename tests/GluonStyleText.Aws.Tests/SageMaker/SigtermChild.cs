@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GluonStyleText.Aws.Host.SageMaker;
 using GluonStyleText.Aws.SageMaker;
 using GluonStyleText.Aws.Tests.Jobs;
 using GluonStyleText.Training;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using GluonStyleText.Tests.Evaluation;
-using GluonStyleText.Tests.Samples;
+using GluonStyleText.Tests.Support;
 
 namespace GluonStyleText.Tests.Cli;
 

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using GluonStyleText.Cli.Training;
 using GluonStyleText.Options;
-using GluonStyleText.Tests.Samples;
+using GluonStyleText.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using GluonStyleText.Cli.ConsoleUi;
-using GluonStyleText.Tests.Samples;
+using GluonStyleText.Tests.Support;
 using GluonStyleText.Training;
 
 namespace GluonStyleText.Tests.Cli;

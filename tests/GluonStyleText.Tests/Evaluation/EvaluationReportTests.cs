@@ -1,6 +1,6 @@
 using System.Text.Json;
 using GluonStyleText.Evaluation;
-using GluonStyleText.Tests.Samples;
+using GluonStyleText.Tests.Support;
 
 namespace GluonStyleText.Tests.Evaluation;
 

@@ -1,4 +1,4 @@
-using GluonStyleText.Tests.Samples;
+using GluonStyleText.Tests.Support;
 using static TorchSharp.torch;
 
 namespace GluonStyleText.Tests.Evaluation;

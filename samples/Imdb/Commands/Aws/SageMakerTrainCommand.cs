@@ -4,6 +4,7 @@ using GluonStyleText.Aws.SageMaker;
 using GluonStyleText.Cli.Commands;
 using GluonStyleText.Cli.ConsoleUi;
 using GluonStyleText.Cli.Training;
+using GluonStyleText.Options;
 using Microsoft.Extensions.Logging;
 
 namespace GluonStyleText.Samples.Imdb.Commands.Aws;
@@ -42,11 +43,11 @@ internal static class SageMakerTrainCommand
                 TrainingDataUri = parseResult.GetRequiredValue(dataUri),
                 OutputUri = parseResult.GetRequiredValue(outputUri),
                 InstanceType = parseResult.GetRequiredValue(instanceType),
-                Options = configuration.Build(logger),
+                Hyperparameters = TextClassifierOptionsLoader.ToStrings(configuration.Build(logger)),
             };
             if (parseResult.GetValue(dryRun))
             {
-                var request = SageMakerTrainingLauncher.CreateRequest(launch, DateTimeOffset.UtcNow, logger);
+                var request = SageMakerTrainingLauncher.CreateRequest(launch, DateTimeOffset.UtcNow);
                 session.Say(System.Text.Json.JsonSerializer.Serialize(request, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
                 return ExitCodes.Success;
             }
