@@ -7,4 +7,5 @@
 set -euo pipefail
 
 # exec: the host becomes PID 1's process, so SageMaker's and Batch's SIGTERM reach it directly.
-exec dotnet /app/GluonStyleText.Aws.Host.dll "$@"
+app=/app/GluonStyleText.Aws.Host.dll
+exec dotnet "$app" "$@"

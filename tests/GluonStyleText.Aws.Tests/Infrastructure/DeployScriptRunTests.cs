@@ -43,7 +43,7 @@ public sealed class DeployScriptRunTests : IDisposable
             [ "$1" != login ] || cat > /dev/null
             [ "$1" != push ] || touch "$FAKE_STATE/pushed"
             """);
-        fakes.Add("dotnet", """while [ $# -gt 0 ]; do [ "$1" != -o ] || out=$2; shift; done; mkdir -p "$out"; echo code > "$out/GluonStyleText.Aws.dll" """);
+        fakes.Add("dotnet", """while [ $# -gt 0 ]; do [ "$1" != -o ] || out=$2; shift; done; mkdir -p "$out"; echo code > "$out/GluonStyleText.Aws.Lambda.dll" """);
         fakes.Add("zip", """echo zip > "$4" """);
         fakes.Add("cfn-lint");
         fakes.Add("git", "exit 97");
@@ -59,7 +59,7 @@ public sealed class DeployScriptRunTests : IDisposable
         var bucket = $"demo-deploy-{Account}-eu-west-1";
         AssertInOrder(
             calls,
-            "dotnet publish src/GluonStyleText.Aws/GluonStyleText.Aws.csproj -c Release -f net10.0",
+            "dotnet publish src/GluonStyleText.Aws.Lambda/GluonStyleText.Aws.Lambda.csproj -c Release -f net10.0",
             "docker build --platform linux/amd64 -f infra/docker/Dockerfile -t gluonstyletext:abc123 .",
             $"aws --region eu-west-1 s3api create-bucket --bucket {bucket} --create-bucket-configuration LocationConstraint=eu-west-1",
             $"aws --region eu-west-1 s3api put-public-access-block --bucket {bucket}",
@@ -96,7 +96,7 @@ public sealed class DeployScriptRunTests : IDisposable
         var second = Deploy(new Dictionary<string, string>());
 
         Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first + "\n" + second);
-        Assert.Matches("^lambda/GluonStyleText.Aws-net10.0-[0-9a-f]{16}.zip$", firstKey);
+        Assert.Matches("^lambda/GluonStyleText.Aws.Lambda-net10.0-[0-9a-f]{16}.zip$", firstKey);
         Assert.Equal(firstKey, LambdaKey());
     }
 

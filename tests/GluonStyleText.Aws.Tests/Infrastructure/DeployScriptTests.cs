@@ -72,7 +72,7 @@ public sealed class DeployScriptTests : IDisposable
             Assert.Contains($" {parameter}", output, StringComparison.Ordinal);
         }
 
-        Assert.Contains("+ dotnet publish src/GluonStyleText.Aws/GluonStyleText.Aws.csproj -c Release -f net10.0 -r linux-x64", output, StringComparison.Ordinal);
+        Assert.Contains("+ dotnet publish src/GluonStyleText.Aws.Lambda/GluonStyleText.Aws.Lambda.csproj -c Release -f net10.0 -r linux-x64", output, StringComparison.Ordinal);
         Assert.Contains("+ docker build --platform linux/amd64 -f infra/docker/Dockerfile -t gluonstyletext:abc123 .", output, StringComparison.Ordinal);
         Assert.Contains("docker push '<account-id>.dkr.ecr.eu-west-1.amazonaws.com/demo:abc123'", output, StringComparison.Ordinal);
         Assert.Contains(" 'ImageDigest=<image-digest>'", output, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public sealed class DeployScriptTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("-f net8.0 ", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains(" LambdaRuntime=dotnet8", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("LambdaCodeKey=lambda/GluonStyleText.Aws-net8.0-", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("LambdaCodeKey=lambda/GluonStyleText.Aws.Lambda-net8.0-", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

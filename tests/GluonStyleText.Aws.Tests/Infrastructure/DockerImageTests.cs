@@ -8,12 +8,14 @@ namespace GluonStyleText.Aws.Tests.Infrastructure;
 /// </summary>
 public sealed class DockerImageTests
 {
+    private const string HostProject = "src/GluonStyleText.Aws.Host/GluonStyleText.Aws.Host.csproj";
+
     private static readonly string Dockerfile = File.ReadAllText(RepositoryPaths.Dockerfile);
 
     [Fact]
-    public void EntrypointRunsTheAssemblyTheImdbSampleBuilds()
+    public void EntrypointRunsTheAssemblyTheHostBuilds()
     {
-        var assemblyName = XDocument.Load(RepositoryPaths.File("samples/Imdb/Imdb.csproj"))
+        var assemblyName = XDocument.Load(RepositoryPaths.File(HostProject))
             .Descendants("AssemblyName").Single().Value;
 
         var entrypoint = File.ReadAllText(RepositoryPaths.EntrypointScript);
@@ -22,9 +24,9 @@ public sealed class DockerImageTests
     }
 
     [Fact]
-    public void ImageIsPublishedFromTheImdbSampleAndStartsWithTheEntrypoint()
+    public void ImageIsPublishedFromTheHostAndStartsWithTheEntrypoint()
     {
-        Assert.Contains("dotnet publish samples/Imdb/Imdb.csproj -c Release -o /app", Dockerfile, StringComparison.Ordinal);
+        Assert.Contains($"dotnet publish {HostProject} -c Release -o /app", Dockerfile, StringComparison.Ordinal);
         Assert.Contains("COPY --chmod=755 infra/docker/entrypoint.sh /usr/local/bin/gluonstyletext-entrypoint", Dockerfile, StringComparison.Ordinal);
         Assert.Contains("""ENTRYPOINT ["/usr/local/bin/gluonstyletext-entrypoint"]""", Dockerfile, StringComparison.Ordinal);
     }
@@ -41,12 +43,12 @@ public sealed class DockerImageTests
     }
 
     [Fact]
-    public void BuildContextLetsInEveryProjectTheSampleNeeds()
+    public void BuildContextLetsInEveryProjectTheHostNeeds()
     {
         var ignore = File.ReadAllLines(RepositoryPaths.File("infra/docker/Dockerfile.dockerignore"));
         var letIn = ignore.Where(line => line.StartsWith('!')).Select(line => line[1..].TrimEnd('/')).ToList();
 
-        var projects = ProjectClosure(RepositoryPaths.File("samples/Imdb/Imdb.csproj"));
+        var projects = ProjectClosure(RepositoryPaths.File(HostProject));
 
         Assert.All(projects, project =>
             Assert.True(

@@ -3,7 +3,7 @@ namespace GluonStyleText.Aws.Tests.Infrastructure;
 /// <summary>infra/docker/entrypoint.sh, run with a stand-in <c>dotnet</c> that records its arguments.</summary>
 public sealed class EntrypointScriptTests : IDisposable
 {
-    private const string App = "/app/GluonStyleText.Samples.Imdb.dll";
+    private const string App = "/app/GluonStyleText.Aws.Host.dll";
 
     private readonly FakeCommands fakes = new();
 
@@ -18,36 +18,37 @@ public sealed class EntrypointScriptTests : IDisposable
     }
 
     [Fact]
-    public void TrainAsSageMakerStartsItRunsContainerTrain()
+    public void TrainAsSageMakerStartsItRunsTheHostsTrain()
     {
-        Assert.Equal([App, "container-train"], DotnetArgumentsFor("train"));
+        Assert.Equal([App, "train"], DotnetArgumentsFor("train"));
     }
 
     [Fact]
-    public void PredictRunsContainerPredictWithEveryArgumentIntact()
+    public void PredictRunsTheHostsPredictWithEveryArgumentIntact()
     {
         var arguments = DotnetArgumentsFor("predict", "--bucket", "my-bucket", "--key", "claims/May 2026.csv");
 
-        Assert.Equal([App, "container-predict", "--bucket", "my-bucket", "--key", "claims/May 2026.csv"], arguments);
+        Assert.Equal([App, "predict", "--bucket", "my-bucket", "--key", "claims/May 2026.csv"], arguments);
     }
 
     [Theory]
     [InlineData("--help")]
     [InlineData("trainer")]
     [InlineData("container-predict")]
-    public void AnythingElseGoesToTheCliUnchanged(string command)
+    [InlineData("train")]
+    public void EveryCommandGoesToTheHostUnchanged(string command)
     {
         Assert.Equal([App, command, "--verbose"], DotnetArgumentsFor(command, "--verbose"));
     }
 
     [Fact]
-    public void NoArgumentsRunsTheCliAlone()
+    public void NoArgumentsRunsTheHostAlone()
     {
         Assert.Equal([App], DotnetArgumentsFor());
     }
 
     [Fact]
-    public void TheCliExitCodeIsTheContainersExitCode()
+    public void TheHostsExitCodeIsTheContainersExitCode()
     {
         fakes.Add("dotnet", "exit 3");
 

@@ -37,7 +37,7 @@ public sealed class ImageContextTests(ITestOutputHelper output)
         var stage = RunBuildStage("infra/docker/Dockerfile", work, skipStep: null);
 
         Assert.Contains(stage.RunCommands, command => command.StartsWith("dotnet publish", StringComparison.Ordinal));
-        Assert.True(File.Exists(work.Combine("app", "GluonStyleText.Samples.Imdb.dll")), "the publish step left no /app/GluonStyleText.Samples.Imdb.dll, which entrypoint.sh runs");
+        Assert.True(File.Exists(work.Combine("app", "GluonStyleText.Aws.Host.dll")), "the publish step left no /app/GluonStyleText.Aws.Host.dll, which entrypoint.sh runs");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ImageContextTests(ITestOutputHelper output)
         var files = ContextFiles(ignore);
 
         Assert.Contains("build/setup.sh", files);
-        Assert.Contains("samples/Imdb/Imdb.csproj", files);
+        Assert.Contains("src/GluonStyleText.Aws.Host/GluonStyleText.Aws.Host.csproj", files);
         Assert.DoesNotContain(files, file => file.StartsWith("tests/", StringComparison.Ordinal)
             || file.StartsWith("infra/local-s3/", StringComparison.Ordinal)
             || file.StartsWith(".git", StringComparison.Ordinal)

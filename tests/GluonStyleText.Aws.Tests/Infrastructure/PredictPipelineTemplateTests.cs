@@ -68,13 +68,13 @@ public sealed class PredictPipelineTemplateTests
     }
 
     [Fact]
-    public void LambdaHandlerIsTheS3UploadHandlersHandleAsync()
+    public void LambdaHandlerIsTheUploadFunctionsHandleAsync()
     {
         var function = Template.Properties("UploadFunction");
 
         var handler = function.GetProperty("Handler").GetString()!.Split("::");
 
-        Assert.Equal(["GluonStyleText.Aws", "GluonStyleText.Aws.Lambda.S3UploadHandler", "HandleAsync"], handler);
+        Assert.Equal(["GluonStyleText.Aws.Lambda", "GluonStyleText.Aws.Lambda.UploadFunction", "HandleAsync"], handler);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class PredictPipelineTemplateTests
 
         var allowed = Template.Parameters[runtime!].GetProperty("AllowedValues").EnumerateArray().Select(v => v.GetString()).ToList();
 
-        // dotnet10 runs the net10.0 build of GluonStyleText.Aws, dotnet8 the net8.0 build.
+        // dotnet10 runs the net10.0 build of GluonStyleText.Aws.Lambda, dotnet8 the net8.0 build.
         Assert.Equal(["dotnet10", "dotnet8"], allowed);
         Assert.Equal("dotnet10", Template.Parameters[runtime!].GetProperty("Default").GetString());
     }

@@ -248,7 +248,7 @@ public sealed class S3UploadHandlerTests
         var handlerString = template.RootElement.GetProperty("Resources").GetProperty("UploadFunction").GetProperty("Properties").GetProperty("Handler").GetString()!;
         var parts = handlerString.Split("::");
 
-        var type = typeof(S3UploadHandler);
+        var type = typeof(UploadFunction);
         Assert.Equal(parts[0], type.Assembly.GetName().Name);
         Assert.Equal(parts[1], type.FullName);
         Assert.NotNull(type.GetConstructor(Type.EmptyTypes));
