@@ -1,4 +1,3 @@
-using GluonStyleText.Options;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -18,7 +17,7 @@ namespace GluonStyleText.Models;
 /// do, but libtorch's CPU backward through packed sequences grows with the square of the sequence
 /// length (about 20 times slower than this at seq_len 500), hence one LSTM per layer and direction.
 /// </remarks>
-public sealed class BiLstmClassifier : nn.Module<Tensor, Tensor>, ISparseRowTables
+internal sealed class BiLstmClassifier : nn.Module<Tensor, Tensor>, ISparseRowTables
 {
     private readonly Embedding embedding;
     private readonly Dropout embeddingDropout;
@@ -30,34 +29,35 @@ public sealed class BiLstmClassifier : nn.Module<Tensor, Tensor>, ISparseRowTabl
     private readonly long hiddenSize;
 
     /// <summary>
-    /// Builds the network from <paramref name="options"/> (vocab_size, embed_size, hidden_size,
-    /// n_layers, bidirectional, dropout, n_classes, freeze_embeddings). Reseeds torch's global
-    /// generator with <see cref="TextClassifierOptions.Seed"/> so that the initial weights are reproducible.
+    /// Builds the network. Reseeds torch's global generator with the hyperparameters' seed so that
+    /// the initial weights are reproducible.
     /// </summary>
-    /// <param name="options">The classifier options.</param>
+    /// <param name="hyperparameters">The network's shape.</param>
     /// <param name="pretrainedEmbedding">Optional <c>[vocab_size, embed_size]</c> word vectors to start from; copied, not aliased.</param>
-    public BiLstmClassifier(TextClassifierOptions options, Tensor? pretrainedEmbedding = null)
+    public BiLstmClassifier(BiLstmHyperparameters hyperparameters, Tensor? pretrainedEmbedding = null)
         : base(nameof(BiLstmClassifier))
     {
-        ArgumentNullException.ThrowIfNull(options);
-        torch.manual_seed(options.Seed);
-        hiddenSize = options.HiddenSize;
-        embedding = EmbeddingInitializer.Create(options, pretrainedEmbedding);
-        embeddingDropout = nn.Dropout(options.Dropout);
+        ArgumentNullException.ThrowIfNull(hyperparameters);
+        var h = hyperparameters;
+        torch.manual_seed(h.Seed);
+        hiddenSize = h.HiddenSize;
+        embedding = EmbeddingInitializer.Create(h.Embedding, pretrainedEmbedding);
+        embeddingDropout = nn.Dropout(h.Dropout);
 
-        int directions = options.Bidirectional ? 2 : 1;
+        int directions = h.Bidirectional ? 2 : 1;
         long layerOutputWidth = directions * hiddenSize;
-        forwardLayers = nn.ModuleList(Enumerable.Range(0, options.Layers)
-            .Select(layer => nn.LSTM(layer == 0 ? options.EmbeddingSize : layerOutputWidth, hiddenSize, batchFirst: true))
+        int inputWidth = h.Embedding.EmbeddingSize;
+        forwardLayers = nn.ModuleList(Enumerable.Range(0, h.Layers)
+            .Select(layer => nn.LSTM(layer == 0 ? inputWidth : layerOutputWidth, hiddenSize, batchFirst: true))
             .ToArray());
-        backwardLayers = nn.ModuleList(Enumerable.Range(0, options.Bidirectional ? options.Layers : 0)
-            .Select(layer => nn.LSTM(layer == 0 ? options.EmbeddingSize : layerOutputWidth, hiddenSize, batchFirst: true))
+        backwardLayers = nn.ModuleList(Enumerable.Range(0, h.Bidirectional ? h.Layers : 0)
+            .Select(layer => nn.LSTM(layer == 0 ? inputWidth : layerOutputWidth, hiddenSize, batchFirst: true))
             .ToArray());
-        interLayerDropout = nn.Dropout(options.Dropout);
-        featureDropout = nn.Dropout(options.Dropout);
-        output = nn.Linear(2 * layerOutputWidth, options.NumberOfClasses);
+        interLayerDropout = nn.Dropout(h.Dropout);
+        featureDropout = nn.Dropout(h.Dropout);
+        output = nn.Linear(2 * layerOutputWidth, h.NumberOfClasses);
         RegisterComponents();
-        SparseRowParameterNames = EmbeddingInitializer.SparseGradients(options) ? ["embedding.weight"] : [];
+        SparseRowParameterNames = h.Embedding.SparseGradients ? ["embedding.weight"] : [];
     }
 
     /// <inheritdoc/>

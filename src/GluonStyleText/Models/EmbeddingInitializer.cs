@@ -1,4 +1,3 @@
-using GluonStyleText.Options;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -16,12 +15,12 @@ internal static class EmbeddingInitializer
     /// <summary>
     /// An embedding of <c>vocab_size</c> x <c>embed_size</c> whose row 0 (padding) is zero and never
     /// updated; filled from <paramref name="pretrained"/> when given (frozen if
-    /// <see cref="TextClassifierOptions.FreezeEmbeddings"/>), else uniformly at random from torch's
+    /// <see cref="EmbeddingHyperparameters.Freeze"/>), else uniformly at random from torch's
     /// generator, which the caller has seeded.
     /// </summary>
-    internal static Embedding Create(TextClassifierOptions options, Tensor? pretrained)
+    internal static Embedding Create(EmbeddingHyperparameters options, Tensor? pretrained)
     {
-        var embedding = nn.Embedding(options.VocabularySize, options.EmbeddingSize, padding_idx: 0, sparse: SparseGradients(options));
+        var embedding = nn.Embedding(options.VocabularySize, options.EmbeddingSize, padding_idx: 0, sparse: options.SparseGradients);
         using (NewDisposeScope())
         using (no_grad())
         {
@@ -38,19 +37,12 @@ internal static class EmbeddingInitializer
             embedding.weight![0].zero_();
         }
 
-        embedding.weight!.requires_grad = pretrained is null || !options.FreezeEmbeddings;
+        embedding.weight!.requires_grad = pretrained is null || !options.Freeze;
         return embedding;
     }
 
-    /// <summary>
-    /// Whether the lookup tables should emit sparse gradients: only for adam and adamw, which the
-    /// trainer replaces by its row-wise sparse Adam on them; the other optimizers need dense ones.
-    /// </summary>
-    internal static bool SparseGradients(TextClassifierOptions options) =>
-        options.Optimizer is { } name && Training.SparseRowAdam.Supports(name);
-
     /// <summary>Wraps a row-major <c>[vocab, dim]</c> array as a tensor without checking it (Create does).</summary>
-    internal static Tensor FromRowMajor(float[] pretrained, TextClassifierOptions options)
+    internal static Tensor FromRowMajor(float[] pretrained, EmbeddingHyperparameters options)
     {
         ArgumentNullException.ThrowIfNull(pretrained);
         long expected = (long)options.VocabularySize * options.EmbeddingSize;
@@ -64,7 +56,7 @@ internal static class EmbeddingInitializer
         return tensor(pretrained, [options.VocabularySize, options.EmbeddingSize]);
     }
 
-    private static void CheckShape(TextClassifierOptions options, Tensor pretrained)
+    private static void CheckShape(EmbeddingHyperparameters options, Tensor pretrained)
     {
         var shape = pretrained.shape;
         if (shape.Length != 2 || shape[0] != options.VocabularySize || shape[1] != options.EmbeddingSize)

@@ -10,7 +10,7 @@ namespace GluonStyleText.Models;
 /// Hashing keeps the table a fixed size however many distinct pairs the data holds, and needs no
 /// bigram vocabulary in the bundle because the hash is computed from the word ids.
 /// </summary>
-public sealed class HashedBigramBag : nn.Module<Tensor, Tensor>
+internal sealed class HashedBigramBag : nn.Module<Tensor, Tensor>
 {
     // A prime well above any vocabulary size, so that (first, second) pairs spread over the buckets.
     private const long FirstWordMultiplier = 1_000_003;

@@ -3,7 +3,11 @@ using static TorchSharp.torch;
 
 namespace GluonStyleText.Models;
 
-/// <summary>Creates the classifier the options ask for: <see cref="TextCnn"/> when <c>cnn</c> is true, else <see cref="BiLstmClassifier"/>.</summary>
+/// <summary>
+/// Creates the classifier the options ask for: the CNN when <c>cnn</c> is true, else the BiLSTM.
+/// Each network takes only its own hyperparameters; this is where the seed's flat options are
+/// translated into them.
+/// </summary>
 public static class TextClassifierModelFactory
 {
     /// <summary>Creates the network on the CPU, optionally starting from pretrained word vectors.</summary>
@@ -13,8 +17,8 @@ public static class TextClassifierModelFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Cnn
-            ? new TextCnn(options, pretrainedEmbedding)
-            : new BiLstmClassifier(options, pretrainedEmbedding);
+            ? new TextCnn(TextCnnHyperparameters.From(options), pretrainedEmbedding)
+            : new BiLstmClassifier(BiLstmHyperparameters.From(options), pretrainedEmbedding);
     }
 
     /// <summary>Creates the network on the CPU, starting from pretrained word vectors given as a row-major <c>[vocab_size, embed_size]</c> array.</summary>
@@ -23,7 +27,7 @@ public static class TextClassifierModelFactory
     public static nn.Module<Tensor, Tensor> Create(TextClassifierOptions options, float[] pretrainedEmbedding)
     {
         ArgumentNullException.ThrowIfNull(options);
-        using var matrix = EmbeddingInitializer.FromRowMajor(pretrainedEmbedding, options);
+        using var matrix = EmbeddingInitializer.FromRowMajor(pretrainedEmbedding, EmbeddingHyperparameters.From(options));
         return Create(options, matrix);
     }
 }

@@ -1,4 +1,3 @@
-using GluonStyleText.Options;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -14,7 +13,7 @@ namespace GluonStyleText.Models;
 /// windows that start on a real token, so the logits do not depend on the padding. With <c>bigram_buckets</c> a
 /// <see cref="HashedBigramBag"/> adds the text's mean bigram vector beside the pooled features.
 /// </summary>
-public sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
+internal sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
 {
     private readonly Embedding embedding;
     private readonly Dropout2d embeddingDropout;
@@ -27,44 +26,44 @@ public sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
     private readonly bool addWordBag;
 
     /// <summary>
-    /// Builds the network from <paramref name="options"/> (vocab_size, embed_size, kernel_size or
-    /// kernel_sizes, filters, dropout, n_classes, freeze_embeddings). Reseeds torch's global
-    /// generator with <see cref="TextClassifierOptions.Seed"/> so that the initial weights are reproducible.
+    /// Builds the network. Reseeds torch's global generator with the hyperparameters' seed so that
+    /// the initial weights are reproducible.
     /// </summary>
-    /// <param name="options">The classifier options.</param>
+    /// <param name="hyperparameters">The network's shape.</param>
     /// <param name="pretrainedEmbedding">Optional <c>[vocab_size, embed_size]</c> word vectors to start from; copied, not aliased.</param>
-    public TextCnn(TextClassifierOptions options, Tensor? pretrainedEmbedding = null)
+    public TextCnn(TextCnnHyperparameters hyperparameters, Tensor? pretrainedEmbedding = null)
         : base(nameof(TextCnn))
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var kernelSizes = options.EffectiveKernelSizes;
+        ArgumentNullException.ThrowIfNull(hyperparameters);
+        var h = hyperparameters;
+        var kernelSizes = h.KernelSizes;
         if (kernelSizes.Any(size => size < 1))
         {
-            throw new ArgumentException($"Every CNN kernel size must be at least 1 (kernel_sizes: [{string.Join(", ", kernelSizes)}]).", nameof(options));
+            throw new ArgumentException($"Every CNN kernel size must be at least 1 (kernel_sizes: [{string.Join(", ", kernelSizes)}]).", nameof(hyperparameters));
         }
 
-        torch.manual_seed(options.Seed);
-        int filters = options.EffectiveFilters;
-        embedding = EmbeddingInitializer.Create(options, pretrainedEmbedding);
-        embeddingDropout = nn.Dropout2d(options.EmbeddingDropout);
+        torch.manual_seed(h.Seed);
+        int filters = h.Filters;
+        embedding = EmbeddingInitializer.Create(h.Embedding, pretrainedEmbedding);
+        embeddingDropout = nn.Dropout2d(h.EmbeddingDropout);
         convolutions = nn.ModuleList(kernelSizes
-            .Select(size => nn.Conv1d(options.EmbeddingSize, filters, size))
+            .Select(size => nn.Conv1d(h.Embedding.EmbeddingSize, filters, size))
             .ToArray());
-        dropout = nn.Dropout(options.Dropout);
-        addMeanPooling = options.CnnPooling == CnnPoolingModes.MaxMean;
+        dropout = nn.Dropout(h.Dropout);
+        addMeanPooling = h.MeanPooling;
         int featuresPerFilter = addMeanPooling ? 2 : 1;
-        int bigramFeatures = options.BigramBuckets > 0 ? options.BigramSize : 0;
-        addWordBag = options.WordBag == true;
-        int wordBagFeatures = addWordBag ? options.EmbeddingSize : 0;
-        output = nn.Linear((filters * kernelSizes.Count * featuresPerFilter) + wordBagFeatures + bigramFeatures, options.NumberOfClasses);
+        int bigramFeatures = h.BigramBuckets > 0 ? h.BigramSize : 0;
+        addWordBag = h.WordBag;
+        int wordBagFeatures = addWordBag ? h.Embedding.EmbeddingSize : 0;
+        output = nn.Linear((filters * kernelSizes.Count * featuresPerFilter) + wordBagFeatures + bigramFeatures, h.NumberOfClasses);
 
         // Drawn last, so that turning the bag on leaves the other layers' initial weights as they were.
         bigrams = bigramFeatures > 0
-            ? new HashedBigramBag(options.BigramBuckets, options.BigramSize, EmbeddingInitializer.UniformRange, EmbeddingInitializer.SparseGradients(options))
+            ? new HashedBigramBag(h.BigramBuckets, h.BigramSize, EmbeddingInitializer.UniformRange, h.Embedding.SparseGradients)
             : null;
         longestKernel = kernelSizes.Max();
         RegisterComponents();
-        SparseRowParameterNames = !EmbeddingInitializer.SparseGradients(options) ? []
+        SparseRowParameterNames = !h.Embedding.SparseGradients ? []
             : bigrams is null ? ["embedding.weight"]
             : ["embedding.weight", "bigrams.vectors.weight"];
     }

@@ -18,7 +18,7 @@ public sealed class BiLstmClassifierTests
         options.Bidirectional = bidirectional;
         options.Layers = layers;
         options.NumberOfClasses = 4;
-        using var model = new BiLstmClassifier(options);
+        using var model = new BiLstmClassifier(BiLstmHyperparameters.From(options));
 
         var logits = model.call(randint(1, options.VocabularySize, [3, options.SequenceLength]));
 
@@ -31,7 +31,7 @@ public sealed class BiLstmClassifierTests
     public void AllPaddingTextsGiveFiniteLogitsAndGradients()
     {
         using var scope = NewDisposeScope();
-        using var model = new BiLstmClassifier(ToyData.Options(cnn: false));
+        using var model = new BiLstmClassifier(BiLstmHyperparameters.From(ToyData.Options(cnn: false)));
         var ids = tensor(new long[] { 0, 0, 0, 0, 8, 9, 0, 0 }, [2, 4]);
 
         var logits = model.call(ids);
@@ -53,7 +53,7 @@ public sealed class BiLstmClassifierTests
         var options = ToyData.Options(cnn: false);
         options.Bidirectional = bidirectional;
         options.Layers = layers;
-        using var model = new BiLstmClassifier(options);
+        using var model = new BiLstmClassifier(BiLstmHyperparameters.From(options));
         model.eval();
         var text = tensor(new long[] { 12, 13, 14, 15 }, [1, 4]);
         var padded = tensor(new long[] { 12, 13, 14, 15, 0, 0, 0, 0, 0, 0 }, [1, 10]);

@@ -55,7 +55,7 @@ public sealed class HashedBigramBagTests
         options.Filters = 4;
         options.BigramBuckets = 500;
         options.BigramSize = 6;
-        using var model = new TextCnn(options);
+        using var model = new TextCnn(TextCnnHyperparameters.From(options));
 
         var logits = model.call(randint(1, options.VocabularySize, [3, options.SequenceLength]));
 
@@ -69,9 +69,9 @@ public sealed class HashedBigramBagTests
     {
         using var scope = NewDisposeScope();
         var options = ToyData.Options(cnn: true);
-        using var without = new TextCnn(options);
+        using var without = new TextCnn(TextCnnHyperparameters.From(options));
         options.BigramBuckets = 500;
-        using var with = new TextCnn(options);
+        using var with = new TextCnn(TextCnnHyperparameters.From(options));
 
         Assert.True(without.get_parameter("embedding.weight")!.equal(with.get_parameter("embedding.weight")!).all().item<bool>());
         Assert.True(without.get_parameter("convolutions.0.weight")!.equal(with.get_parameter("convolutions.0.weight")!).all().item<bool>());

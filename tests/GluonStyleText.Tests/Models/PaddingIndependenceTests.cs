@@ -58,7 +58,7 @@ public sealed class PaddingIndependenceTests
             options.BigramSize = 8;
         }
 
-        return options.Cnn ? new TextCnn(options) : new BiLstmClassifier(options);
+        return options.Cnn ? new TextCnn(TextCnnHyperparameters.From(options)) : new BiLstmClassifier(BiLstmHyperparameters.From(options));
     }
 
     private static Tensor Padded(long[][] texts, int width)

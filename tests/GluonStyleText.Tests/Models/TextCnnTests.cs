@@ -14,7 +14,7 @@ public sealed class TextCnnTests
         using var scope = NewDisposeScope();
         var options = ToyData.Options(cnn: true);
         options.NumberOfClasses = 3;
-        using var model = new TextCnn(options);
+        using var model = new TextCnn(TextCnnHyperparameters.From(options));
 
         var logits = model.call(randint(1, options.VocabularySize, [4, options.SequenceLength]));
 
@@ -29,7 +29,7 @@ public sealed class TextCnnTests
         var options = ToyData.Options(cnn: true);
         options.KernelSizes = [2, 3, 5];
         options.Filters = 7;
-        using var model = new TextCnn(options);
+        using var model = new TextCnn(TextCnnHyperparameters.From(options));
 
         var logits = model.call(randint(1, options.VocabularySize, [5, options.SequenceLength]));
 
@@ -44,7 +44,7 @@ public sealed class TextCnnTests
         using var scope = NewDisposeScope();
         var options = ToyData.Options(cnn: true);
         options.KernelSize = 8;
-        using var model = new TextCnn(options);
+        using var model = new TextCnn(TextCnnHyperparameters.From(options));
         model.eval();
         var shortText = tensor(new long[] { 9, 10, 11 }, [1, 3]);
         var paddedText = tensor(new long[] { 9, 10, 11, 0, 0, 0, 0, 0 }, [1, 8]);
@@ -56,7 +56,7 @@ public sealed class TextCnnTests
     public void AllPaddingTextsGiveFiniteLogits()
     {
         using var scope = NewDisposeScope();
-        using var model = new TextCnn(ToyData.Options(cnn: true));
+        using var model = new TextCnn(TextCnnHyperparameters.From(ToyData.Options(cnn: true)));
 
         var logits = model.call(zeros([3, ToyData.SequenceLength], ScalarType.Int64));
 
@@ -71,7 +71,7 @@ public sealed class TextCnnTests
         options.KernelSizes = [1, 2];
         options.Filters = 4;
         options.CnnPooling = CnnPoolingModes.MaxMean;
-        using var model = new TextCnn(options);
+        using var model = new TextCnn(TextCnnHyperparameters.From(options));
 
         var logits = model.call(randint(1, options.VocabularySize, [3, options.SequenceLength]));
 
@@ -87,7 +87,7 @@ public sealed class TextCnnTests
         options.KernelSizes = [1];
         options.Filters = 4;
         options.CnnPooling = CnnPoolingModes.MaxMean;
-        using var model = new TextCnn(options);
+        using var model = new TextCnn(TextCnnHyperparameters.From(options));
         model.eval();
         using (no_grad())
         {
@@ -109,9 +109,9 @@ public sealed class TextCnnTests
         var options = ToyData.Options(cnn: true);
         options.KernelSizes = [1];
         options.Dropout = 0;
-        using var withoutDropout = new TextCnn(options);
+        using var withoutDropout = new TextCnn(TextCnnHyperparameters.From(options));
         options.EmbeddingDropout = 0.5;
-        using var withDropout = new TextCnn(options);
+        using var withDropout = new TextCnn(TextCnnHyperparameters.From(options));
         var text = randint(2, options.VocabularySize, [8, options.SequenceLength]);
 
         withDropout.eval();

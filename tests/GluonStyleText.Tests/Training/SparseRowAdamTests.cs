@@ -19,7 +19,7 @@ public sealed class SparseRowAdamTests
     {
         using var scope = NewDisposeScope();
         var options = CnnOptions(optimizerName);
-        using var model = new TextCnn(options);
+        using var model = new TextCnn(TextCnnHyperparameters.From(options));
         using var optimizer = TrainingOptimizer.Create(optimizerName, model, 0.01, weightDecay: 0.01);
         var embeddingBefore = Weight(model, "embedding.weight").clone();
         var bagBefore = Weight(model, "bigrams.vectors.weight").clone();
@@ -37,10 +37,10 @@ public sealed class SparseRowAdamTests
     public void TheFirstStepAgreesWithDenseAdamOnTheTouchedRows()
     {
         using var scope = NewDisposeScope();
-        using var sparseModel = new TextCnn(CnnOptions("adam"));
+        using var sparseModel = new TextCnn(TextCnnHyperparameters.From(CnnOptions("adam")));
         using var sparseOptimizer = TrainingOptimizer.Create("adam", sparseModel, 0.01, weightDecay: 0);
         // Built for sgd, the same seed gives the same weights with dense gradients.
-        using var denseModel = new TextCnn(CnnOptions("sgd"));
+        using var denseModel = new TextCnn(TextCnnHyperparameters.From(CnnOptions("sgd")));
         using var denseOptimizer = optim.Adam(denseModel.parameters(), lr: 0.01);
 
         Step(sparseModel, sparseOptimizer, gradientNormLimit: 0);
@@ -59,7 +59,7 @@ public sealed class SparseRowAdamTests
     public void ClippingCountsAndScalesTheSparseRows()
     {
         using var scope = NewDisposeScope();
-        using var model = new TextCnn(CnnOptions("adam"));
+        using var model = new TextCnn(TextCnnHyperparameters.From(CnnOptions("adam")));
         using var optimizer = TrainingOptimizer.Create("adam", model, 0.01, weightDecay: 0);
         model.eval();
         optimizer.ZeroGrad();
@@ -87,13 +87,13 @@ public sealed class SparseRowAdamTests
     public void SavedStateRestoresTheStepCountAndTheMoments()
     {
         using var scope = NewDisposeScope();
-        using var model = new TextCnn(CnnOptions("adam"));
+        using var model = new TextCnn(TextCnnHyperparameters.From(CnnOptions("adam")));
         using var optimizer = TrainingOptimizer.Create("adam", model, 0.01, weightDecay: 0);
         Step(model, optimizer, 0);
         Step(model, optimizer, 0);
         using var stream = new MemoryStream();
         optimizer.Sparse!.Save(stream);
-        using var restoredModel = new TextCnn(CnnOptions("adam"));
+        using var restoredModel = new TextCnn(TextCnnHyperparameters.From(CnnOptions("adam")));
         restoredModel.load_state_dict(model.state_dict());
         using var restored = TrainingOptimizer.Create("adam", restoredModel, 0.01, weightDecay: 0);
 
@@ -110,12 +110,12 @@ public sealed class SparseRowAdamTests
     public void OtherOptimizersAndFrozenEmbeddingsStayDense()
     {
         using var scope = NewDisposeScope();
-        using var sgdModel = new TextCnn(CnnOptions("sgd"));
+        using var sgdModel = new TextCnn(TextCnnHyperparameters.From(CnnOptions("sgd")));
         using var sgd = TrainingOptimizer.Create("sgd", sgdModel, 0.01, 0);
         var frozenOptions = CnnOptions("adam");
         frozenOptions.BigramBuckets = 0;
         frozenOptions.FreezeEmbeddings = true;
-        using var frozenModel = new TextCnn(frozenOptions, rand(frozenOptions.VocabularySize, frozenOptions.EmbeddingSize));
+        using var frozenModel = new TextCnn(TextCnnHyperparameters.From(frozenOptions), rand(frozenOptions.VocabularySize, frozenOptions.EmbeddingSize));
         using var frozen = TrainingOptimizer.Create("adam", frozenModel, 0.01, 0);
 
         Assert.Null(sgd.Sparse);
