@@ -7,7 +7,7 @@ namespace GluonStyleText.Bundles;
 /// the SHA-256 and size of every part, and the shape of every weight tensor. Loading checks all of
 /// it before any part is used.
 /// </summary>
-public sealed class BundleManifest
+internal sealed class BundleManifest
 {
     /// <summary>The value of <see cref="Format"/> in every bundle.</summary>
     public const string FormatName = "gluonstyletext-model-bundle";

@@ -48,7 +48,7 @@ public sealed class ModelBundle : IDisposable
     public ClassificationMetrics? Metrics { get; }
 
     /// <summary>The bundle's manifest.</summary>
-    public BundleManifest Manifest { get; }
+    internal BundleManifest Manifest { get; }
 
     /// <summary>SHA-256 of the weights: identifies the model in prediction manifests and logs.</summary>
     public string ModelHash => Manifest.Files[BundleFiles.Weights].Sha256;

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace GluonStyleText.Evaluation;
 
 /// <summary>Measures a classifier on a labeled, encoded set: batched, without gradients, in evaluation mode.</summary>
-public static class Evaluator
+internal static class Evaluator
 {
     /// <summary>
     /// Runs <paramref name="model"/> over <paramref name="data"/> in batches on the model's device and

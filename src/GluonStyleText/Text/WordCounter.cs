@@ -7,7 +7,7 @@ namespace GluonStyleText.Text;
 /// Counts words given as spans, without allocating a string per word. Not thread-safe: give each
 /// thread its own counter and <see cref="Merge"/> them (as <see cref="Count"/> does).
 /// </summary>
-public sealed class WordCounter
+internal sealed class WordCounter
 {
     /// <summary>Texts counted between two progress reports of <see cref="Count"/>.</summary>
     public const int ProgressInterval = 4096;

@@ -4,7 +4,7 @@ namespace GluonStyleText.Training;
 /// Encoded texts with their class ids, as the models consume them: token ids row-major
 /// <c>[count, sequence_length]</c>, right-padded with 0, and one class id per row.
 /// </summary>
-public sealed class EncodedDataset
+internal sealed class EncodedDataset
 {
     private readonly long[] tokenIds;
     private readonly int[] labels;

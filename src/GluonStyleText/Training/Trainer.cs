@@ -16,7 +16,7 @@ namespace GluonStyleText.Training;
 /// learning-rate decay, the best-validation weights kept, optional early stopping, end-of-epoch
 /// checkpoints that a later run can resume from, and cancellation that keeps the best model.
 /// </summary>
-public sealed class Trainer
+internal sealed class Trainer
 {
     /// <summary>Gradient-norm limit for the LSTM when the options set none; LSTMs are prone to exploding gradients.</summary>
     public const double DefaultLstmGradientNorm = 5.0;
