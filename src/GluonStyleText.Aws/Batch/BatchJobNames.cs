@@ -4,7 +4,7 @@ using GluonStyleText.Aws.Configuration;
 namespace GluonStyleText.Aws.Batch;
 
 /// <summary>Valid AWS Batch job names: up to 128 letters, digits, hyphens and underscores, starting with a letter or digit.</summary>
-public static partial class BatchJobNames
+internal static partial class BatchJobNames
 {
     /// <summary>The longest job name AWS Batch accepts.</summary>
     public const int MaxLength = 128;

@@ -6,7 +6,7 @@ namespace GluonStyleText.Aws.Batch;
 /// input key's own folder path. <c>claims/may.csv</c> gives <c>claims/may_output.csv</c> and
 /// <c>claims/may_output.manifest.json</c>; <c>my reviews.csv</c> gives <c>my reviews_output.csv</c>.
 /// </summary>
-public static class BatchPredictionJobOutputNames
+internal static class BatchPredictionJobOutputNames
 {
     /// <summary>What the output CSV file's key ends with.</summary>
     public const string OutputSuffix = "_output.csv";

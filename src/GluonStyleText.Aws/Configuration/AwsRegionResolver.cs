@@ -8,7 +8,7 @@ namespace GluonStyleText.Aws.Configuration;
 /// <c>AWS_DEFAULT_REGION</c>, which the AWS CLI (and so many deployment scripts) use; this
 /// resolver checks both before falling back to the SDK.
 /// </summary>
-public static partial class AwsRegionResolver
+internal static partial class AwsRegionResolver
 {
     /// <summary>The environment variable the AWS SDKs and AWS runtimes (Lambda, Batch) set.</summary>
     public const string RegionVariable = "AWS_REGION";

@@ -8,7 +8,7 @@ namespace GluonStyleText.Aws.SageMaker;
 /// with a letter or digit (the API model's pattern <c>[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}</c>).
 /// Names must be unique in an account and region, and SageMaker keeps them after the job ends.
 /// </summary>
-public static partial class TrainingJobNames
+internal static partial class TrainingJobNames
 {
     /// <summary>The longest training job name SageMaker accepts.</summary>
     public const int MaxLength = 63;
