@@ -84,7 +84,7 @@ public sealed class ModelBundle : IDisposable
 
     /// <summary>
     /// Loads and verifies a bundle held in a stream, a .zip or a .tar.gz (for example an upload, or a bundle kept in a
-    /// database), with the checks of <see cref="Load(string, Device?)"/>. The stream is read to its end before this
+    /// database), with the checks of <see cref="Load(string, Device?)"/>. The stream is read in full before this
     /// returns and stays the caller's to dispose. Its parts are unpacked into a private temporary folder, deleted
     /// before this returns; a stream that cannot seek, or is not at its start, is first copied there too.
     /// </summary>

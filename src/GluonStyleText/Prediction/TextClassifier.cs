@@ -44,7 +44,7 @@ public sealed class TextClassifier : IDisposable
 
     /// <summary>
     /// Loads and verifies a bundle held in a stream (a .zip or a .tar.gz, for example an upload) and wraps it; see
-    /// <see cref="ModelBundle.Load(Stream, string, Device?)"/>. The stream is read to its end and stays the caller's to dispose.
+    /// <see cref="ModelBundle.Load(Stream, string, Device?)"/>. The stream is read in full before this returns and stays the caller's to dispose.
     /// </summary>
     /// <param name="stream">The archive, from its current position.</param>
     /// <param name="displayName">The name errors give the bundle, for example the uploaded file's name.</param>
