@@ -388,7 +388,7 @@ Deployed. Next steps (docs/aws-deployment.md, steps 4 to 9):
        --data-uri $(output TrainingDataUri)imdb/ --role-arn $(output SageMakerExecutionRoleArn) \\
        --image $(output ImageUri) --output-uri $(output SageMakerOutputUri) \\
        --instance-type ml.c5.2xlarge --config src/GluonStyleText/Options/Presets/seed.json
-  6. copy the trained bundle to $(output ModelUri)
+  6. infra/deploy.sh --skip-image --parameter ModelPrefix=sagemaker/<job name>/output/ (its model.tar.gz, as it is)
   7. aws s3 cp my.csv s3://$(output PredictBucketName)/
   8. aws logs tail $(output PredictJobLogGroupName) --follow
   9. aws s3 cp s3://$(output ResultsBucketName)/my_output.csv .

@@ -219,7 +219,7 @@ public sealed partial class LocalPipeline : IAsyncDisposable
     {
         if (string.IsNullOrWhiteSpace(options.BundlePath))
         {
-            throw new ArgumentException($"{nameof(LocalPipelineOptions)}.{nameof(LocalPipelineOptions.BundlePath)} is required: a model bundle folder or .zip file.", nameof(options));
+            throw new ArgumentException($"{nameof(LocalPipelineOptions)}.{nameof(LocalPipelineOptions.BundlePath)} is required: a model bundle folder, .zip or .tar.gz file.", nameof(options));
         }
 
         if (options.MaxReceiveCount < 1 || options.RedeliveryDelay < TimeSpan.Zero)

@@ -3,7 +3,7 @@ namespace GluonStyleText.Aws.Local;
 /// <summary>How <see cref="LocalPipeline"/> runs the AWS prediction pipeline on one machine.</summary>
 public sealed class LocalPipelineOptions
 {
-    /// <summary>The model bundle to classify with: a bundle folder or a <c>.zip</c> bundle. Required.</summary>
+    /// <summary>The model bundle to classify with: a bundle folder, a <c>.zip</c> bundle, or a SageMaker <c>model.tar.gz</c> (any name ending in <c>.tar.gz</c>). Required.</summary>
     public string BundlePath { get; set; } = "";
 
     /// <summary>A running local S3 server to use (not disposed by the pipeline); null starts one with <see cref="ServerOptions"/>.</summary>

@@ -12,8 +12,9 @@ namespace GluonStyleText.Aws.Host.Batch;
 /// Model bundles downloaded from S3, kept in a local folder by content so that jobs sharing a
 /// machine (the local pipeline, a reused container) download a bundle once. A bundle folder is
 /// identified by the SHA-256 of its <c>bundle.json</c>, which lists the hash of every part; a
-/// <c>.zip</c> bundle by its S3 ETag. Entries are complete or absent: each is downloaded under a
-/// temporary name and renamed.
+/// <c>.zip</c> or <c>.tar.gz</c> bundle by its S3 ETag. A prefix without <c>bundle.json</c> but with
+/// a <c>model.tar.gz</c> (a SageMaker training job's <c>output/</c>) is that archive. Entries are
+/// complete or absent: each is downloaded under a temporary name and renamed.
 /// </summary>
 internal sealed class BatchPredictionJobModelCache(IAmazonS3 s3, S3FileStore store, string cacheDirectory, ILogger logger)
 {
@@ -21,8 +22,8 @@ internal sealed class BatchPredictionJobModelCache(IAmazonS3 s3, S3FileStore sto
     public async Task<string> GetAsync(S3Location modelUri, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(cacheDirectory);
-        return IsZip(modelUri)
-            ? await GetZipAsync(modelUri, cancellationToken).ConfigureAwait(false)
+        return ArchiveExtension(modelUri) is not null
+            ? await GetArchiveAsync(modelUri, cancellationToken).ConfigureAwait(false)
             : await GetFolderAsync(modelUri.AsPrefix(), cancellationToken).ConfigureAwait(false);
     }
 
@@ -39,30 +40,37 @@ internal sealed class BatchPredictionJobModelCache(IAmazonS3 s3, S3FileStore sto
         }
     }
 
-    private static bool IsZip(S3Location location) => location.Key.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The name SageMaker gives the archive of a training job's model folder, in the job's <c>output/</c> prefix.</summary>
+    private const string SageMakerModelArchive = "model.tar.gz";
 
-    private async Task<string> GetZipAsync(S3Location zip, CancellationToken cancellationToken)
+    /// <summary>The extension of a bundle held in one object (kept on the cached copy), or null for a bundle folder.</summary>
+    private static string? ArchiveExtension(S3Location location) =>
+        location.Key.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? ".zip"
+        : location.Key.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) ? ".tar.gz"
+        : null;
+
+    private async Task<string> GetArchiveAsync(S3Location archive, CancellationToken cancellationToken)
     {
         string eTag;
         try
         {
-            var metadata = await s3.GetObjectMetadataAsync(zip.Bucket, zip.Key, cancellationToken).ConfigureAwait(false);
+            var metadata = await s3.GetObjectMetadataAsync(archive.Bucket, archive.Key, cancellationToken).ConfigureAwait(false);
             eTag = metadata.ETag?.Trim('"') ?? "";
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
-            throw new FileNotFoundException($"The model bundle {zip} does not exist (MODEL_URI).", zip.ToString(), e);
+            throw new FileNotFoundException($"The model bundle {archive} does not exist (MODEL_URI).", archive.ToString(), e);
         }
 
-        var path = Path.Combine(cacheDirectory, $"{Hash(Encoding.UTF8.GetBytes($"{zip}\n{eTag}"))}.zip");
+        var path = Path.Combine(cacheDirectory, $"{Hash(Encoding.UTF8.GetBytes($"{archive}\n{eTag}"))}{ArchiveExtension(archive)}");
         if (File.Exists(path))
         {
-            BatchPredictionJobLog.ModelFromCache(logger, zip.ToString(), path);
+            BatchPredictionJobLog.ModelFromCache(logger, archive.ToString(), path);
             return path;
         }
 
-        await store.DownloadFileAsync(zip, path, cancellationToken: cancellationToken).ConfigureAwait(false);
-        BatchPredictionJobLog.ModelDownloaded(logger, zip.ToString(), path);
+        await store.DownloadFileAsync(archive, path, cancellationToken: cancellationToken).ConfigureAwait(false);
+        BatchPredictionJobLog.ModelDownloaded(logger, archive.ToString(), path);
         return path;
     }
 
@@ -79,8 +87,16 @@ internal sealed class BatchPredictionJobModelCache(IAmazonS3 s3, S3FileStore sto
             }
             catch (FileNotFoundException e)
             {
-                throw new FileNotFoundException(
-                    $"{prefix} is not a model bundle: it has no {BundleFiles.Manifest} (MODEL_URI must name a bundle folder or a .zip bundle).", prefix.ToString(), e);
+                try
+                {
+                    return await GetArchiveAsync(prefix.Append(SageMakerModelArchive), cancellationToken).ConfigureAwait(false);
+                }
+                catch (FileNotFoundException)
+                {
+                    throw new FileNotFoundException(
+                        $"{prefix} is not a model bundle: it has no {BundleFiles.Manifest} and no {SageMakerModelArchive} (MODEL_URI must name a bundle folder, a .zip or .tar.gz bundle, or a SageMaker training job's output/ prefix).",
+                        prefix.ToString(), e);
+                }
             }
 
             var cached = Path.Combine(cacheDirectory, ManifestId(manifest));

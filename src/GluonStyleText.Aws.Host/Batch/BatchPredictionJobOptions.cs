@@ -11,7 +11,7 @@ namespace GluonStyleText.Aws.Host.Batch;
 /// </summary>
 public sealed class BatchPredictionJobOptions
 {
-    /// <summary>The environment variable naming the model bundle: an S3 folder prefix, or a <c>.zip</c> object.</summary>
+    /// <summary>The environment variable naming the model bundle: an S3 folder prefix (a bundle folder, or a SageMaker job's <c>output/</c> holding <c>model.tar.gz</c>), or a <c>.zip</c> or <c>.tar.gz</c> object.</summary>
     public const string ModelUriVariable = "MODEL_URI";
 
     /// <summary>The environment variable naming the bucket results are written to.</summary>
@@ -40,7 +40,10 @@ public sealed class BatchPredictionJobOptions
     /// <summary>The <c>--etag</c> value (the job definition's default) that names no particular object version.</summary>
     public const string AnyETag = S3UploadHandler.AnyETag;
 
-    /// <summary>The model bundle: <c>s3://bucket/bundles/current/</c> (a bundle folder) or <c>s3://bucket/model.zip</c>. Required.</summary>
+    /// <summary>
+    /// The model bundle: <c>s3://bucket/bundles/current/</c> (a bundle folder), <c>s3://bucket/model.zip</c>, a SageMaker
+    /// <c>s3://bucket/sagemaker/job/output/model.tar.gz</c>, or that job's <c>output/</c> prefix. Required.
+    /// </summary>
     public string ModelUri { get; set; } = "";
 
     /// <summary>The bucket the output CSV file and its manifest are written to. Required.</summary>

@@ -132,7 +132,7 @@ internal static class CommonOptions
 
     public static Option<string> Model() => new("--model")
     {
-        Description = "The model bundle: a folder or a .zip written by train.",
+        Description = "The model bundle: a folder or a .zip written by train, or the model.tar.gz of a SageMaker training job.",
         HelpName = "BUNDLE",
         Required = true,
     };

@@ -89,7 +89,9 @@ internal static class EvaluateCommand
     private static string DefaultReportDirectory(string bundle)
     {
         var full = Path.GetFullPath(bundle).TrimEnd(Path.DirectorySeparatorChar);
-        var name = full.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? full[..^4] : full;
+        var name = full.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? full[..^4]
+            : full.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) ? full[..^7]
+            : full;
         return name + "-report";
     }
 }

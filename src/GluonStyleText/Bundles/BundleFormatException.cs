@@ -4,7 +4,7 @@ namespace GluonStyleText.Bundles;
 public sealed class BundleFormatException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="bundlePath">The bundle folder or .zip file.</param>
+    /// <param name="bundlePath">The bundle folder, .zip or .tar.gz file, or the name a bundle stream was given.</param>
     /// <param name="message">What is wrong, in words a user can act on.</param>
     /// <param name="innerException">The underlying error, if any.</param>
     public BundleFormatException(string bundlePath, string message, Exception? innerException = null)
@@ -13,6 +13,6 @@ public sealed class BundleFormatException : Exception
         BundlePath = bundlePath;
     }
 
-    /// <summary>The bundle folder or .zip file.</summary>
+    /// <summary>The bundle folder, .zip or .tar.gz file, or the name a bundle stream was given.</summary>
     public string BundlePath { get; }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.Json;
 using GluonStyleText.Data;
 using GluonStyleText.Evaluation;
@@ -14,90 +13,73 @@ namespace GluonStyleText.Bundles;
 /// <summary>Reads and verifies model bundles; every check fails with a <see cref="BundleFormatException"/>.</summary>
 internal static class ModelBundleReader
 {
-    // Generous limits that still stop a zip bomb from filling the disk.
-    private const long MaxJsonPartBytes = 1L << 30;
-    private const long MaxWeightsBytes = 16L << 30;
-
     public static ModelBundle Read(string path, Device? device)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (File.Exists(path))
         {
-            var folder = Path.Combine(Path.GetTempPath(), $"gluonstyletext-bundle-{Guid.NewGuid():N}");
-            try
-            {
-                ExtractZip(path, folder);
-                return ReadFolder(folder, path, device);
-            }
-            finally
-            {
-                if (Directory.Exists(folder))
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
-            }
+            using var archive = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            return ReadArchive(archive, path, device);
         }
 
         if (!Directory.Exists(path))
         {
-            throw new BundleFormatException(path, "no such folder or .zip file.");
+            throw new BundleFormatException(path, "no such folder, .zip or .tar.gz file.");
         }
 
         return ReadFolder(path, path, device);
     }
 
-    private static void ExtractZip(string zipPath, string folder)
+    public static ModelBundle Read(Stream stream, string displayName, Device? device)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The bundle stream cannot be read.", nameof(stream));
+        }
+
+        if (stream.CanSeek && stream.Position == 0)
+        {
+            return ReadArchive(stream, displayName, device);
+        }
+
+        // A zip's directory is at its end and its offsets count from the stream's start, so a stream that cannot
+        // seek there is copied to a private file first.
+        return InTemporaryFolder(folder =>
+        {
+            var copy = Path.Combine(folder, "archive");
+            using (var file = new FileStream(copy, FileMode.CreateNew, FileAccess.Write))
+            {
+                stream.CopyTo(file);
+            }
+
+            using var archive = new FileStream(copy, FileMode.Open, FileAccess.Read);
+            return ReadArchive(archive, displayName, device);
+        });
+    }
+
+    // The weights are loaded by libtorch from a file, so an archive's parts go to a private folder first.
+    private static ModelBundle ReadArchive(Stream archive, string displayPath, Device? device) => InTemporaryFolder(folder =>
+    {
+        BundleArchive.Extract(archive, folder, displayPath);
+        return ReadFolder(folder, displayPath, device);
+    });
+
+    private static T InTemporaryFolder<T>(Func<string, T> use)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"gluonstyletext-bundle-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         try
         {
-            using var archive = ZipFile.OpenRead(zipPath);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var entry in archive.Entries)
-            {
-                // Only the known flat file names: no folders, no paths, so nothing can land outside.
-                if (entry.FullName != BundleFiles.Manifest && !BundleFiles.All.Contains(entry.FullName))
-                {
-                    throw new BundleFormatException(zipPath, $"unexpected entry '{entry.FullName}'; a bundle holds only {BundleFiles.Manifest}, {string.Join(", ", BundleFiles.All)}.");
-                }
-
-                if (!seen.Add(entry.FullName))
-                {
-                    throw new BundleFormatException(zipPath, $"entry '{entry.FullName}' appears twice.");
-                }
-
-                var limit = entry.FullName == BundleFiles.Weights ? MaxWeightsBytes : MaxJsonPartBytes;
-                if (entry.Length > limit)
-                {
-                    throw new BundleFormatException(zipPath, $"entry '{entry.FullName}' is {entry.Length:N0} bytes, over the limit of {limit:N0}.");
-                }
-
-                CopyAtMost(entry, Path.Combine(folder, entry.FullName), limit, zipPath);
-            }
+            return use(folder);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException)
+        finally
         {
-            throw new BundleFormatException(zipPath, $"not a readable zip file ({e.Message}).", e);
-        }
-    }
-
-    /// <summary>Extracts an entry, stopping at <paramref name="limit"/> bytes whatever size its header claims.</summary>
-    private static void CopyAtMost(ZipArchiveEntry entry, string file, long limit, string zipPath)
-    {
-        using var source = entry.Open();
-        using var destination = new FileStream(file, FileMode.CreateNew, FileAccess.Write);
-        var buffer = new byte[1 << 16];
-        long copied = 0;
-        int read;
-        while ((read = source.Read(buffer)) > 0)
-        {
-            copied += read;
-            if (copied > limit)
+            if (Directory.Exists(folder))
             {
-                throw new BundleFormatException(zipPath, $"entry '{entry.FullName}' is larger than the limit of {limit:N0} bytes.");
+                Directory.Delete(folder, recursive: true);
             }
-
-            destination.Write(buffer.AsSpan(0, read));
         }
     }
 

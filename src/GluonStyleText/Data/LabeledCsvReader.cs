@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace GluonStyleText.Data;
 
 /// <summary>
-/// Streams the (text, label) rows of a labeled CSV file (RFC 4180, UTF-8 or UTF-16 with a byte order mark, a header naming the columns), one row at
+/// Streams the (text, label) rows of a labeled CSV file or stream (RFC 4180, UTF-8 or UTF-16 with a byte order mark, a header naming the columns), one row at
 /// a time, checking each: field count, quoting, UTF-8, non-empty text no longer than
 /// <see cref="LabeledCsvOptions.MaxTextLength"/>, non-empty label known to the <see cref="LabelMap"/> when one is
 /// given. Bad rows stop the read or are skipped, as <see cref="LabeledCsvOptions.OnBadRow"/> says.
@@ -21,6 +21,7 @@ public sealed partial class LabeledCsvReader : IDisposable
     private readonly LabeledCsvOptions options;
     private readonly LabelMap? labelMap;
     private readonly ILogger logger;
+    private readonly Stream? source;
     private CsvReader? csv;
     private RejectsFile? rejects;
     private CsvMalformedRecord? lastMalformed;
@@ -39,30 +40,58 @@ public sealed partial class LabeledCsvReader : IDisposable
     /// <param name="logger">Receives the first rejected rows and the summary.</param>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public LabeledCsvReader(string filePath, LabeledCsvOptions? options = null, LabelMap? labelMap = null, ILogger? logger = null)
+        : this(filePath, null, options, labelMap, logger)
     {
         ArgumentException.ThrowIfNullOrEmpty(filePath);
+    }
+
+    /// <summary>
+    /// Creates a reader of CSV content in <paramref name="stream"/> (an upload, a blob, a file the application opened
+    /// itself), read forward from its current position with the encodings and checks of a file; nothing is read before
+    /// <see cref="Read"/>. The stream stays the caller's: the reader never disposes it.
+    /// </summary>
+    /// <param name="stream">The CSV content; it need not seek.</param>
+    /// <param name="displayName">The name every error and log line gives the content in place of a file path, for example the uploaded file's name.</param>
+    /// <param name="options">Columns, limits and bad-row handling; null for the defaults. A <see cref="LabeledCsvOptions.RejectsPath"/> is still a file.</param>
+    /// <param name="labelMap">The fixed labels of a trained model, or null to accept every non-empty label (see the file constructor).</param>
+    /// <param name="logger">Receives the first rejected rows and the summary.</param>
+    /// <exception cref="ArgumentException">The options are invalid, or the stream cannot be read.</exception>
+    public LabeledCsvReader(Stream stream, string displayName, LabeledCsvOptions? options = null, LabelMap? labelMap = null, ILogger? logger = null)
+        : this(displayName, stream, options, labelMap, logger)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The CSV stream cannot be read.", nameof(stream));
+        }
+    }
+
+    private LabeledCsvReader(string name, Stream? source, LabeledCsvOptions? options, LabelMap? labelMap, ILogger? logger)
+    {
         this.options = options ?? new LabeledCsvOptions();
         this.options.Validate();
-        FilePath = filePath;
+        FilePath = name;
+        this.source = source;
         this.labelMap = labelMap;
         this.logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>The file read, as the caller named it.</summary>
+    /// <summary>The file read, as the caller named it, or the display name of the stream read.</summary>
     public string FilePath { get; }
 
     /// <summary>The counts of the read so far; complete once <see cref="Read"/>'s enumeration has ended.</summary>
     public LabeledCsvSummary Summary { get; } = new();
 
     /// <summary>
-    /// Opens the file and returns its accepted rows as they are read. The enumeration can happen once; leaving it
-    /// early leaves no rejects file.
+    /// Opens the file (or starts on the stream) and returns its accepted rows as they are read. The enumeration can
+    /// happen once; leaving it early leaves no rejects file.
     /// </summary>
     /// <param name="cancellationToken">Stops the read.</param>
     /// <returns>The accepted rows, in file order.</returns>
     /// <exception cref="InvalidOperationException">Read was called before.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="DataFormatException">(While enumerating) the header lacks a column, a row is bad in
+    /// <exception cref="DataFormatException">The content looks like UTF-16 without a byte order mark; (while enumerating) the header lacks a column, a row is bad in
     /// <see cref="BadRowHandling.Fail"/> mode, or too many rows are bad in <see cref="BadRowHandling.Skip"/> mode.</exception>
     public IEnumerable<LabeledText> Read(CancellationToken cancellationToken = default)
     {
@@ -73,7 +102,8 @@ public sealed partial class LabeledCsvReader : IDisposable
         }
 
         started = true;
-        csv = CsvReader.Create(CsvInput.Open(FilePath), CsvFormat.ReaderOptions(options.MaxTextLength, record => lastMalformed = record), leaveOpen: false);
+        var input = source is null ? CsvInput.Open(FilePath) : CsvInput.Open(source, FilePath);
+        csv = CsvReader.Create(input, CsvFormat.ReaderOptions(options.MaxTextLength, record => lastMalformed = record), leaveOpen: false);
         if (options.OnBadRow == BadRowHandling.Skip && options.RejectsPath is not null)
         {
             rejects = RejectsFile.Create(options.RejectsPath);
@@ -82,7 +112,7 @@ public sealed partial class LabeledCsvReader : IDisposable
         return ReadRows(csv, cancellationToken);
     }
 
-    /// <summary>Closes the file; the temporary rejects file of an unfinished read is deleted.</summary>
+    /// <summary>Closes the file (a caller's stream stays open); the temporary rejects file of an unfinished read is deleted.</summary>
     public void Dispose()
     {
         disposed = true;

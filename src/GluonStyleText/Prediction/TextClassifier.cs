@@ -36,10 +36,21 @@ public sealed class TextClassifier : IDisposable
         _labels = Array.AsReadOnly(Enumerable.Range(0, bundle.Labels.Count).Select(bundle.Labels.GetLabel).ToArray());
     }
 
-    /// <summary>Loads and verifies a bundle (folder or .zip) and wraps it.</summary>
-    /// <param name="bundlePath">The bundle folder or .zip file.</param>
+    /// <summary>Loads and verifies a bundle (a folder, a .zip, or SageMaker's model.tar.gz as it is) and wraps it.</summary>
+    /// <param name="bundlePath">The bundle folder, or a .zip or .tar.gz file.</param>
     /// <param name="device">Where to run the model; null means the CPU.</param>
+    /// <exception cref="BundleFormatException">The path is no bundle, or the bundle is damaged or inconsistent.</exception>
     public static TextClassifier Load(string bundlePath, Device? device = null) => new(ModelBundle.Load(bundlePath, device));
+
+    /// <summary>
+    /// Loads and verifies a bundle held in a stream (a .zip or a .tar.gz, for example an upload) and wraps it; see
+    /// <see cref="ModelBundle.Load(Stream, string, Device?)"/>. The stream is read in full before this returns and stays the caller's to dispose.
+    /// </summary>
+    /// <param name="stream">The archive, from its current position.</param>
+    /// <param name="displayName">The name errors give the bundle, for example the uploaded file's name.</param>
+    /// <param name="device">Where to run the model; null means the CPU.</param>
+    /// <exception cref="BundleFormatException">The stream holds no bundle archive, or the bundle is damaged or inconsistent.</exception>
+    public static TextClassifier Load(Stream stream, string displayName, Device? device = null) => new(ModelBundle.Load(stream, displayName, device));
 
     /// <summary>The loaded bundle.</summary>
     public ModelBundle Bundle => _bundle;

@@ -57,40 +57,19 @@ public sealed partial class TextClassifierTrainer
         string bundlePath,
         TrainingRunOptions? run = null,
         IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(bundlePath);
-        var resumed = ReadCheckpoint(run);
-        var csvOptions = LabeledCsvOptions.From(_options);
-        if (csvOptions.OnBadRow == BadRowHandling.Skip)
-        {
-            csvOptions.RejectsPath = RejectsPathFor(bundlePath);
-
-            // The bundle's folder may not exist yet (ModelBundle.Save creates it later), and the rejects go beside it.
-            Directory.CreateDirectory(Path.GetDirectoryName(csvOptions.RejectsPath)!);
-        }
-
-        var data = LabeledCsvFile.Load(csvPath, csvOptions, resumed?.Labels, _logger, cancellationToken);
-        var summary = data.Summary;
-        LogRead(_logger, summary.RowsRead, csvPath, summary.RowsAccepted, summary.RowsRejected, summary.RejectsPath ?? "none written");
-        return Train(data.Texts, data.ClassIds, data.LabelMap, resumed?.Transformer, bundlePath, run, progress, cancellationToken) with
-        {
-            RowsRead = summary.RowsRead,
-            RowsAccepted = summary.RowsAccepted,
-            RowsRejected = summary.RowsRejected,
-            RejectsPath = summary.RejectsPath,
-        };
-    }
+        CancellationToken cancellationToken = default) =>
+        TrainFromCsv(
+            csvPath, (csvOptions, labels) => LabeledCsvFile.Load(csvPath, csvOptions, labels, _logger, cancellationToken), bundlePath, run, progress, cancellationToken);
 
     /// <summary>
-    /// <see cref="TrainFromCsv"/> on a thread of its own: the task completes when the bundle is written, and
-    /// faults with the same exceptions.
+    /// <see cref="TrainFromCsv(string, string, TrainingRunOptions?, IProgress{TrainingProgress}?, CancellationToken)"/> on a
+    /// thread of its own: the task completes when the bundle is written, and faults with the same exceptions.
     /// </summary>
     /// <param name="csvPath">The labeled training file.</param>
     /// <param name="bundlePath">Where to write the model bundle: a folder, or a file ending in <c>.zip</c>.</param>
     /// <param name="run">Checkpointing and resuming; null for neither.</param>
     /// <param name="progress">Told after every batch (from the training thread).</param>
-    /// <param name="cancellationToken">As for <see cref="TrainFromCsv"/>.</param>
+    /// <param name="cancellationToken">As for the synchronous overload.</param>
     public Task<TextClassifierTrainingResult> TrainFromCsvAsync(
         string csvPath,
         string bundlePath,
@@ -98,6 +77,57 @@ public sealed partial class TextClassifierTrainer
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default) =>
         LongRunningWork.Run(() => TrainFromCsv(csvPath, bundlePath, run, progress, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Trains on labeled CSV content in a stream (an upload, a blob) as <see cref="TrainFromCsv(string, string, TrainingRunOptions?, IProgress{TrainingProgress}?, CancellationToken)"/>
+    /// trains on a file: the same columns, encodings and bad-row handling, and the same bundle for the same bytes.
+    /// The stream is read forward to its end before training starts, and stays the caller's to dispose. The rows
+    /// <c>bad_rows</c> <c>skip</c> leaves out go to the same rejects file as from a file, the one
+    /// <see cref="RejectsPathFor"/> names beside the bundle (<see cref="TextClassifierTrainingResult.RejectsPath"/>):
+    /// the bundle has a folder where a stream has none.
+    /// </summary>
+    /// <param name="csv">The labeled training content; it need not seek.</param>
+    /// <param name="csvName">The name errors and logs give the content, for example the uploaded file's name: <c>claims.csv line 17: ...</c>.</param>
+    /// <param name="bundlePath">Where to write the model bundle: a folder, or a file ending in <c>.zip</c>.</param>
+    /// <param name="run">Checkpointing and resuming; null for neither. A resumed run keeps the checkpoint's vocabulary and labels.</param>
+    /// <param name="progress">Told after every batch.</param>
+    /// <param name="cancellationToken">As for the file overload.</param>
+    /// <exception cref="DataFormatException">A row is bad, or (when resuming) has a label the checkpoint does not know; the message names <paramref name="csvName"/>, line and reason.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled before the first epoch completed; no bundle is written.</exception>
+    /// <exception cref="FileNotFoundException">The checkpoint to resume from does not exist.</exception>
+    public TextClassifierTrainingResult TrainFromCsv(
+        Stream csv,
+        string csvName,
+        string bundlePath,
+        TrainingRunOptions? run = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentException.ThrowIfNullOrWhiteSpace(csvName);
+        return TrainFromCsv(
+            csvName, (csvOptions, labels) => LabeledCsvFile.Load(csv, csvName, csvOptions, labels, _logger, cancellationToken), bundlePath, run, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="TrainFromCsv(Stream, string, string, TrainingRunOptions?, IProgress{TrainingProgress}?, CancellationToken)"/> on a
+    /// thread of its own: the task completes when the bundle is written, and faults with the same exceptions. The
+    /// stream must stay open until the task completes.
+    /// </summary>
+    /// <param name="csv">The labeled training content; it need not seek.</param>
+    /// <param name="csvName">The name errors and logs give the content.</param>
+    /// <param name="bundlePath">Where to write the model bundle: a folder, or a file ending in <c>.zip</c>.</param>
+    /// <param name="run">Checkpointing and resuming; null for neither.</param>
+    /// <param name="progress">Told after every batch (from the training thread).</param>
+    /// <param name="cancellationToken">As for the file overload.</param>
+    public Task<TextClassifierTrainingResult> TrainFromCsvAsync(
+        Stream csv,
+        string csvName,
+        string bundlePath,
+        TrainingRunOptions? run = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        LongRunningWork.Run(() => TrainFromCsv(csv, csvName, bundlePath, run, progress, cancellationToken), cancellationToken);
 
     /// <summary>Trains on texts and their labels (any strings, e.g. claim categories) and writes the bundle.</summary>
     /// <param name="texts">The training texts.</param>
@@ -155,6 +185,38 @@ public sealed partial class TextClassifierTrainer
 
     private static TextClassifierTrainerCheckpoint? ReadCheckpoint(TrainingRunOptions? run) =>
         run?.ResumeFrom is { } directory ? TextClassifierTrainerCheckpoint.Read(directory) : null;
+
+    // The file and the stream overloads differ only in how the rows are read; the rejects go beside the bundle either way.
+    private TextClassifierTrainingResult TrainFromCsv(
+        string csvName,
+        Func<LabeledCsvOptions, LabelMap?, LabeledDataset> load,
+        string bundlePath,
+        TrainingRunOptions? run,
+        IProgress<TrainingProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bundlePath);
+        var resumed = ReadCheckpoint(run);
+        var csvOptions = LabeledCsvOptions.From(_options);
+        if (csvOptions.OnBadRow == BadRowHandling.Skip)
+        {
+            csvOptions.RejectsPath = RejectsPathFor(bundlePath);
+
+            // The bundle's folder may not exist yet (ModelBundle.Save creates it later), and the rejects go beside it.
+            Directory.CreateDirectory(Path.GetDirectoryName(csvOptions.RejectsPath)!);
+        }
+
+        var data = load(csvOptions, resumed?.Labels);
+        var summary = data.Summary;
+        LogRead(_logger, summary.RowsRead, csvName, summary.RowsAccepted, summary.RowsRejected, summary.RejectsPath ?? "none written");
+        return Train(data.Texts, data.ClassIds, data.LabelMap, resumed?.Transformer, bundlePath, run, progress, cancellationToken) with
+        {
+            RowsRead = summary.RowsRead,
+            RowsAccepted = summary.RowsAccepted,
+            RowsRejected = summary.RowsRejected,
+            RejectsPath = summary.RejectsPath,
+        };
+    }
 
     private TextClassifierTrainingResult Train(
         IReadOnlyList<string> texts,

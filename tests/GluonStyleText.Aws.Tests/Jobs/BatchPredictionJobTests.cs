@@ -1,4 +1,6 @@
+using System.Formats.Tar;
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using GluonStyleText.Aws.Batch;
 using GluonStyleText.Aws.Host.Batch;
@@ -135,6 +137,34 @@ public sealed class BatchPredictionJobTests(S3ServerFixture s3, TinyModelFixture
         Assert.Empty(Directory.GetDirectories(Path.Combine(work.Path, "models")));
     }
 
+    [Theory]
+    [InlineData("sagemaker/job-1/output/model.tar.gz")]
+    [InlineData("sagemaker/job-1/output/")]
+    public async Task SageMakers_model_tar_gz_is_the_model_as_it_is_named_by_its_key_or_its_output_prefix(string modelKey)
+    {
+        var (options, _) = await PrepareAsync("sagemaker.csv", rows: 10, emptyTextAt: null);
+        var models = S3Location.Parse(options.ModelUri).Bucket;
+        var archive = Path.Combine(work.Path, "model.tar.gz");
+        using (var file = File.Create(archive))
+        using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
+        {
+            TarFile.CreateFromDirectory(model.BundlePath, gzip, includeBaseDirectory: false);
+        }
+
+        var store = new S3FileStore(s3.Client);
+        await store.UploadFileAsync(archive, new S3Location(models, "sagemaker/job-1/output/"));
+        await PutTextAsync(new S3Location(models, "sagemaker/job-1/output/output.tar.gz"), "not the model");
+        options.ModelUri = new S3Location(models, modelKey).ToString();
+        options.ReuseCompleteOutput = false;
+
+        var first = await BatchPredictionJob.RunAsync(options, s3.Client);
+        await BatchPredictionJob.RunAsync(options, s3.Client);
+
+        Assert.Equal(model.ModelHash, first.Manifest.ModelHash);
+        Assert.Equal(10, first.Manifest.RowsPredicted);
+        Assert.Single(Directory.GetFiles(Path.Combine(work.Path, "models"), "*.tar.gz"));
+    }
+
     [Fact]
     public async Task A_bundle_folder_is_cached_by_its_manifest_and_a_damaged_copy_is_replaced()
     {
@@ -194,7 +224,7 @@ public sealed class BatchPredictionJobTests(S3ServerFixture s3, TinyModelFixture
         var noModel = await Assert.ThrowsAsync<FileNotFoundException>(() => BatchPredictionJob.RunAsync(options, s3.Client));
 
         Assert.Contains($"s3://{options.Bucket}/absent.csv: no such object", noInput.Message, StringComparison.Ordinal);
-        Assert.Contains("nothing-here/ is not a model bundle: it has no bundle.json", noModel.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing-here/ is not a model bundle: it has no bundle.json and no model.tar.gz", noModel.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -5,7 +6,7 @@ using GluonStyleText.Bundles;
 
 namespace GluonStyleText.Tests.Bundles;
 
-/// <summary>What an attacker or a careless hand does to a bundle on disk: copies, edits, byte flips, rehashed manifests, crafted zips.</summary>
+/// <summary>What an attacker or a careless hand does to a bundle on disk: copies, edits, byte flips, rehashed manifests, crafted zips and tar.gz files.</summary>
 internal static class BundleEdits
 {
     public static string CopyFolder(string source, string destination)
@@ -67,6 +68,70 @@ internal static class BundleEdits
         }
 
         return zipPath;
+    }
+
+    /// <summary>
+    /// The tar (not yet gzip'd) of the folder's files followed by <paramref name="extra"/> entries. With
+    /// <paramref name="asTarCommand"/> it is laid out as <c>tar -czf model.tar.gz -C /opt/ml/model .</c> writes it
+    /// (GNU format, a <c>./</c> entry first, every name under <c>./</c>); else in PAX format with plain names.
+    /// </summary>
+    public static byte[] Tar(string folder, bool asTarCommand = false, params TarEntry[] extra)
+    {
+        var tar = new MemoryStream();
+        using (var writer = new TarWriter(tar, asTarCommand ? TarEntryFormat.Gnu : TarEntryFormat.Pax, leaveOpen: true))
+        {
+            if (asTarCommand)
+            {
+                writer.WriteEntry(new GnuTarEntry(TarEntryType.Directory, "./"));
+            }
+
+            foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+            {
+                writer.WriteEntry(file, (asTarCommand ? "./" : "") + Path.GetFileName(file));
+            }
+
+            foreach (var entry in extra)
+            {
+                writer.WriteEntry(entry);
+            }
+        }
+
+        return tar.ToArray();
+    }
+
+    /// <summary>An entry of the tar format <see cref="Tar"/> writes: a regular file with <paramref name="contents"/>, or a link, folder or other special entry.</summary>
+    public static TarEntry NewTarEntry(TarEntryType type, string name, bool asTarCommand = false, string? contents = null, string? linkName = null)
+    {
+        TarEntry entry = asTarCommand ? new GnuTarEntry(type, name) : new PaxTarEntry(type, name);
+        if (contents is not null)
+        {
+            entry.DataStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(contents));
+        }
+
+        if (linkName is not null)
+        {
+            entry.LinkName = linkName;
+        }
+
+        return entry;
+    }
+
+    public static byte[] Gzip(byte[] bytes)
+    {
+        var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return compressed.ToArray();
+    }
+
+    /// <summary>A <c>model.tar.gz</c> of the folder (see <see cref="Tar"/>) at <paramref name="path"/>.</summary>
+    public static string TarGz(string folder, string path, bool asTarCommand = false, params TarEntry[] extra)
+    {
+        File.WriteAllBytes(path, Gzip(Tar(folder, asTarCommand, extra)));
+        return path;
     }
 
     /// <summary>Files and folders in <paramref name="folder"/> other than the expected ones (leftover temporaries).</summary>

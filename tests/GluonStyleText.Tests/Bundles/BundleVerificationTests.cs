@@ -283,6 +283,16 @@ public sealed class BundleVerificationTests(TinyClassifierFixture fixture) : ICl
 
         var error = Assert.Throws<BundleFormatException>(() => ModelBundle.Load(path));
 
+        Assert.Contains("neither a zip file nor a .tar.gz", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFileThatStartsLikeAZipButIsNotOneIsRefused()
+    {
+        var path = _temp.File("model.zip", "PK but nothing else");
+
+        var error = Assert.Throws<BundleFormatException>(() => ModelBundle.Load(path));
+
         Assert.Contains("not a readable zip file", error.Message, StringComparison.Ordinal);
     }
 
@@ -291,7 +301,7 @@ public sealed class BundleVerificationTests(TinyClassifierFixture fixture) : ICl
     {
         var error = Assert.Throws<BundleFormatException>(() => ModelBundle.Load(Path.Combine(_temp.Path, "nowhere")));
 
-        Assert.Contains("no such folder or .zip file", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no such folder, .zip or .tar.gz file", error.Message, StringComparison.Ordinal);
     }
 
     private string Copy() => BundleEdits.CopyFolder(fixture.BundlePath, Path.Combine(_temp.Path, $"copy-{Guid.NewGuid():N}"));

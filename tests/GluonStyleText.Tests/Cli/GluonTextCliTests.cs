@@ -1,4 +1,6 @@
+using System.Formats.Tar;
 using System.Globalization;
+using System.IO.Compression;
 using System.Text.RegularExpressions;
 using CsvHelper;
 using GluonStyleText.Tests.Evaluation;
@@ -152,6 +154,30 @@ public sealed class GluonTextCliTests
         var single = await GluonTextRun.RunAsync("predict", "--model", bundle, "--text", TinyClaimsData.EasyFireText, "--top", "3");
         Assert.True(single.ExitCode == 0, single.ToString());
         Assert.Matches(@"^Label: fire \(probability \d\.\d{4}\)\r?\nTop 3:\r?\n  fire +\d\.\d{4}\r?\n  (theft|water) +\d\.\d{4}\r?\n  (theft|water) +\d\.\d{4}\r?\n", single.Out);
+    }
+
+    [Fact]
+    public async Task EvaluateAndPredictTakeSageMakersModelTarGzAsItIs()
+    {
+        using var folder = new TemporaryDirectory();
+        var data = TinyClaimsData.Write(folder.Combine("claims.csv"), rows: 150, seed: 3, withBadAndJapaneseRows: false);
+        var modelFolder = folder.Combine("opt-ml-model");
+        var train = await GluonTextRun.RunAsync("train", "--data", data, "--text-column", "description", "--label-column", "category", "--config", WriteConfig(folder), "-o", modelFolder);
+        Assert.True(train.ExitCode == 0, train.ToString());
+        var archive = folder.Combine("model.tar.gz");
+        using (var file = File.Create(archive))
+        using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
+        {
+            TarFile.CreateFromDirectory(modelFolder, gzip, includeBaseDirectory: false);
+        }
+
+        var evaluate = await GluonTextRun.RunAsync("evaluate", "--model", archive, "--data", data);
+        var single = await GluonTextRun.RunAsync("predict", "--model", archive, "--text", TinyClaimsData.EasyFireText);
+
+        Assert.True(evaluate.ExitCode == 0, evaluate.ToString());
+        Assert.True(File.Exists(folder.Combine("model-report", "confusion-matrix.png")), evaluate.ToString());
+        Assert.True(single.ExitCode == 0, single.ToString());
+        Assert.StartsWith("Label: fire ", single.Out, StringComparison.Ordinal);
     }
 
     private static string WriteConfig(TemporaryDirectory folder)

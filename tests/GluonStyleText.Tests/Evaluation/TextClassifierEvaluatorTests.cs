@@ -54,6 +54,36 @@ public sealed class TextClassifierEvaluatorTests(TinyClassifierFixture fixture) 
     }
 
     [Fact]
+    public async Task EvaluatingAStreamGivesTheMetricsOfTheSameBytesInAFile()
+    {
+        var (texts, labels) = TinyClassifierFixture.Reviews(60, seed: 5);
+        var csv = fixture.WriteCsv("stream.csv", texts, labels);
+        var fromFile = TextClassifierEvaluator.EvaluateCsv(fixture.Classifier, csv);
+        using var stream = new GluonStyleText.Tests.Data.ForwardOnlyStream(File.ReadAllBytes(csv));
+
+        var fromStream = await TextClassifierEvaluator.EvaluateCsvAsync(fixture.Classifier, stream, "test-upload.csv");
+
+        Assert.Equal(fromFile.Count, fromStream.Count);
+        Assert.Equal(fromFile.Accuracy, fromStream.Accuracy);
+        Assert.Equal(fromFile.MeanLoss, fromStream.MeanLoss);
+        Assert.Equal(fromFile.ConfusionMatrix, fromStream.ConfusionMatrix);
+        Assert.False(stream.Disposed);
+    }
+
+    [Fact]
+    public void ALabelTheModelDoesNotKnowInAStreamNamesTheDisplayNameAndLine()
+    {
+        var csv = fixture.WriteCsv("unknown-stream.csv", ["great film", "plot"], ["pos", "meh"]);
+        using var stream = new MemoryStream(File.ReadAllBytes(csv));
+
+        var error = Assert.Throws<DataFormatException>(() => TextClassifierEvaluator.EvaluateCsv(fixture.Classifier, stream, "test-upload.csv"));
+
+        Assert.Equal("test-upload.csv", error.FilePath);
+        Assert.Equal(3, error.LineNumber);
+        Assert.Contains("meh", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ProgressCountsEveryText()
     {
         var (texts, labels) = TinyClassifierFixture.Reviews(10, seed: 4);

@@ -9,7 +9,8 @@ namespace GluonStyleText.Tests.Fuzzing;
 /// <summary>
 /// Labeled CSV files (training and evaluation input) cannot crash <see cref="LabeledCsvReader"/> or
 /// <see cref="LabeledCsvFile"/>: every generated or damaged file is read or refused with a
-/// <see cref="DataFormatException"/> naming the file and a line of it. Seeds are fixed, so a failure reproduces.
+/// <see cref="DataFormatException"/> naming the file and a line of it, and its bytes in a stream are read or
+/// refused just the same. Seeds are fixed, so a failure reproduces.
 /// </summary>
 public sealed class LabeledCsvReaderFuzzTests : IDisposable
 {
@@ -72,6 +73,43 @@ public sealed class LabeledCsvReaderFuzzTests : IDisposable
                 Assert.NotEmpty(dataset.Texts);
                 Assert.All(dataset.ClassIds, id => Assert.InRange(id, 0, dataset.LabelMap.Count - 1));
             }
+        });
+
+    [Property(MaxTest = 600, Replay = "(9004,31)", QuietOnSuccess = true)]
+    public Property AForwardOnlyStreamIsReadAsTheFileOfTheSameBytes() =>
+        Prop.ForAll(FuzzInput.MutatedOrRandom(ValidFile).ToArbitrary(), input =>
+        {
+            string path = files.WriteBytes("upload.csv", input.Bytes);
+            var options = new LabeledCsvOptions { OnBadRow = BadRowHandling.Fail };
+            var fromFile = new List<LabeledText>();
+            using var fileReader = new LabeledCsvReader(path, options);
+            var fileError = Documented.Check(() => fromFile.AddRange(fileReader.Read()), path, input.Bytes, Documented.Csv);
+            var fromStream = new List<LabeledText>();
+            using var stream = new ForwardOnlyStream(input.Bytes);
+            using var streamReader = new LabeledCsvReader(stream, path, options);
+
+            var streamError = Documented.Check(() => fromStream.AddRange(streamReader.Read()), path, input.Bytes, Documented.Csv);
+
+            // UTF-16 is decoded a buffer ahead of the row being read, and a network stream fills smaller buffers than a
+            // file, so broken UTF-16 can stop one read rows earlier than the other, and be reported before a bad row
+            // just ahead of it in one and after it in the other. Both errors are real and named.
+            Assert.Equal(fileError is null, streamError is null);
+            if (fileError?.Message != streamError?.Message)
+            {
+                Assert.Contains(new[] { fileError, streamError }, e => e!.Message.Contains("invalid UTF-16", StringComparison.Ordinal));
+            }
+
+            if (fileError is null)
+            {
+                Assert.Equal(fromFile, fromStream);
+            }
+            else
+            {
+                int rows = Math.Min(fromFile.Count, fromStream.Count);
+                Assert.Equal(fromFile.Take(rows), fromStream.Take(rows));
+            }
+
+            Assert.False(stream.Disposed);
         });
 
     private static void AssertRowsAreUsable(List<LabeledText> rows, byte[] bytes)

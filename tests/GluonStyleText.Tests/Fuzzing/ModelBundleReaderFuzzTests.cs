@@ -11,10 +11,10 @@ using GluonStyleText.Tests.Options;
 namespace GluonStyleText.Tests.Fuzzing;
 
 /// <summary>
-/// Bundles (folder or zip) cannot crash <see cref="ModelBundle.Load"/>: whatever is done to a real, small bundle
-/// (a part damaged and its hash in the manifest brought up to date so that the part's reader is reached, the
-/// manifest itself edited, the zip's bytes damaged) it is loaded or refused with a <see cref="BundleFormatException"/>
-/// naming the bundle.
+/// Bundles (folder, zip or tar.gz, from a path or a stream) cannot crash <see cref="ModelBundle.Load(string, TorchSharp.torch.Device?)"/>:
+/// whatever is done to a real, small bundle (a part damaged and its hash in the manifest brought up to date so that
+/// the part's reader is reached, the manifest itself edited, the zip's, the tar's or the gzip's bytes damaged) it is
+/// loaded or refused with a <see cref="BundleFormatException"/> naming the bundle.
 /// </summary>
 public sealed class ModelBundleReaderFuzzTests(TinyClassifierFixture fixture) : IClassFixture<TinyClassifierFixture>, IDisposable
 {
@@ -63,6 +63,41 @@ public sealed class ModelBundleReaderFuzzTests(TinyClassifierFixture fixture) : 
             }
 
             LoadOrRefuse(zip);
+        });
+
+    public sealed record TarGzDamage(string Where, bool AsTarCommand, bool FromStream)
+    {
+        public override string ToString() => $"damage: {Where}, as tar -czf writes it: {AsTarCommand}, from a stream: {FromStream}";
+    }
+
+    [Property(MaxTest = 300, Replay = "(9603,83)", QuietOnSuccess = true)]
+    public Property ATarGzOfADamagedBundleOrADamagedTarOrGzipIsLoadedOrRefused() =>
+        Prop.ForAll(PartEdits().ToArbitrary(), Mutation.Several().ToArbitrary(), TarGzDamages().ToArbitrary(), (edit, mutations, damage) =>
+        {
+            string folder = Fresh("untarred");
+            File.WriteAllBytes(Path.Combine(folder, edit.Part), edit.Content.Bytes);
+            if (edit.Rehash)
+            {
+                BundleEdits.Rehash(folder, edit.Part);
+            }
+
+            byte[] tar = BundleEdits.Tar(folder, damage.AsTarCommand);
+            byte[] gzip = BundleEdits.Gzip(damage.Where == "tar" ? Mutation.ApplyAll(tar, mutations) : tar);
+            if (damage.Where == "gzip")
+            {
+                gzip = Mutation.ApplyAll(gzip, mutations);
+            }
+
+            if (damage.FromStream)
+            {
+                LoadOrRefuse(new MemoryStream(gzip), "model.tar.gz");
+            }
+            else
+            {
+                string path = Path.Combine(temp.Path, "model.tar.gz");
+                File.WriteAllBytes(path, gzip);
+                LoadOrRefuse(path);
+            }
         });
 
     // Found by reading the reader: the model was built from options.json before anything bounded its size, so
@@ -117,6 +152,12 @@ public sealed class ModelBundleReaderFuzzTests(TinyClassifierFixture fixture) : 
                select new PartEdit(part, content, rehash && part != BundleFiles.Manifest);
     }
 
+    private static Gen<TarGzDamage> TarGzDamages() =>
+        from place in Gen.Frequency((1, Gen.Constant("none")), (3, Gen.Constant("tar")), (2, Gen.Constant("gzip")))
+        from asTarCommand in Gen.Elements(true, false)
+        from fromStream in Gen.Elements(true, false)
+        select new TarGzDamage(place, asTarCommand, fromStream);
+
     private string Fresh(string name)
     {
         string folder = Path.Combine(temp.Path, name);
@@ -134,6 +175,19 @@ public sealed class ModelBundleReaderFuzzTests(TinyClassifierFixture fixture) : 
         try
         {
             Documented.Check(() => bundle = ModelBundle.Load(path), path, null, Documented.Bundle);
+        }
+        finally
+        {
+            bundle?.Dispose();
+        }
+    }
+
+    private static void LoadOrRefuse(Stream stream, string displayName)
+    {
+        ModelBundle? bundle = null;
+        try
+        {
+            Documented.Check(() => bundle = ModelBundle.Load(stream, displayName), displayName, null, Documented.Bundle);
         }
         finally
         {
