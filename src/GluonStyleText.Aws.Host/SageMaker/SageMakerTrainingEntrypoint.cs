@@ -71,9 +71,10 @@ public static class SageMakerTrainingEntrypoint
         var options = LoadOptions(paths, logger);
         var data = SageMakerTrainingData.Load(paths.TrainingChannelDirectory, options, logger, cancellationToken);
         var resumedAfterEpoch = CompletedCheckpointEpoch(paths.CheckpointDirectory);
-        if (resumedAfterEpoch is not null)
+        // An unreadable checkpoint (-1) is resumed all the same: the trainer's error says what is wrong with it.
+        if (resumedAfterEpoch is >= 0 and var epoch)
         {
-            SageMakerEntrypointLog.Resuming(logger, paths.CheckpointDirectory, resumedAfterEpoch.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            SageMakerEntrypointLog.Resuming(logger, paths.CheckpointDirectory, epoch, epoch + 1);
         }
 
         var staging = Directory.CreateTempSubdirectory("gluonstyletext-sagemaker-");

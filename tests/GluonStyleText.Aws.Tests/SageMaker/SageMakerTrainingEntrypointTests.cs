@@ -138,6 +138,12 @@ public sealed class SageMakerTrainingEntrypointTests : IDisposable
     }
 
     [Fact]
+    public void The_container_checkpoints_into_the_folder_the_launcher_has_SageMaker_synchronise()
+    {
+        Assert.Equal(TrainingJobRequest.CheckpointLocalPath, SageMakerPaths.Default.CheckpointDirectory);
+    }
+
+    [Fact]
     public async Task A_channel_without_csv_files_fails_saying_so()
     {
         WriteHyperparameters();
