@@ -114,6 +114,7 @@ public sealed class IamLeastPrivilegeTests
     [Fact]
     public void SageMakerRoleTouchesOnlyTheModelsBucketsTrainingAndOutputPrefixes()
     {
+        // The checkpoint prefixes lie inside the output prefix: reading and deleting there is for checkpoints only.
         var s3Resources = StatementsOf("SageMakerExecutionRole")
             .Where(s => s.Actions.Any(a => a.StartsWith("s3:", StringComparison.Ordinal)))
             .SelectMany(s => s.Resources)
@@ -124,8 +125,20 @@ public sealed class IamLeastPrivilegeTests
                 """{"Fn::Sub":"${ModelsBucket.Arn}/training/*"}""",
                 """{"Fn::GetAtt":["ModelsBucket","Arn"]}""",
                 """{"Fn::Sub":"${ModelsBucket.Arn}/sagemaker/*"}""",
+                """{"Fn::Sub":"${ModelsBucket.Arn}/sagemaker/*/checkpoints/*"}""",
+                """{"Fn::GetAtt":["ModelsBucket","Arn"]}""",
             ],
             s3Resources);
+    }
+
+    [Fact]
+    public void SageMakerRoleDeletesOnlyCheckpoints()
+    {
+        var deletes = StatementsOf("SageMakerExecutionRole").Where(s => s.Actions.Contains("s3:DeleteObject")).ToList();
+
+        // SageMaker mirrors the checkpoint folder's deletions in S3; nothing else of the bucket may go.
+        var delete = Assert.Single(deletes);
+        Assert.Equal(["""{"Fn::Sub":"${ModelsBucket.Arn}/sagemaker/*/checkpoints/*"}"""], delete.Resources);
     }
 
     private static List<PolicyStatement> StatementsOf(string role) =>
