@@ -141,6 +141,21 @@ public sealed class IamLeastPrivilegeTests
         Assert.Equal(["""{"Fn::Sub":"${ModelsBucket.Arn}/sagemaker/*/checkpoints/*"}"""], delete.Resources);
     }
 
+    [Fact]
+    public void OnlyTheGpuInstancesCarryAnAwsManagedPolicyAndOnlyTheEcsContainerInstanceOne()
+    {
+        // The ECS agent on Batch's EC2 instances calls ECS for a cluster whose name Batch chooses; AWS's policy for
+        // container instances is the documented way to allow it. The inline statements above cannot see inside it.
+        var attached = Template.Resources
+            .Where(resource => resource.Value.TryGetProperty("Properties", out var properties) && properties.TryGetProperty("ManagedPolicyArns", out _))
+            .ToDictionary(resource => resource.Key, resource => System.Text.Json.JsonSerializer.Serialize(resource.Value.GetProperty("Properties").GetProperty("ManagedPolicyArns")));
+
+        var (role, policies) = Assert.Single(attached);
+        Assert.Equal("GpuInstanceRole", role);
+        Assert.Equal("""[{"Fn::Sub":"arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"}]""", policies);
+        Assert.Equal("HasGpuEnvironment", Template.Resource(role).GetProperty("Condition").GetString());
+    }
+
     private static List<PolicyStatement> StatementsOf(string role) =>
         AllowStatements
             .Where(statement => statement.Location.StartsWith($"Resources.{role}.Properties.Policies", StringComparison.Ordinal))
