@@ -30,7 +30,7 @@ public sealed class CliParsingTests
     [InlineData("demo", "--data <DIR>", "--embeddings <FILE>", "Default: ./imdb-demo.")]
     [InlineData("pipeline", "--model <BUNDLE> (REQUIRED)", "--input <FILE> (REQUIRED)", "[default: pipeline-output]")]
     [InlineData("upload", "--path <PATH> (REQUIRED)", "--to <S3URI> (REQUIRED)")]
-    [InlineData("sagemaker-train", "--data-uri <S3URI> (REQUIRED)", "--role-arn <ARN> (REQUIRED)", "--dry-run", "[default: ml.c5.2xlarge]")]
+    [InlineData("sagemaker-train", "--data-uri <S3URI> (REQUIRED)", "--role-arn <ARN> (REQUIRED)", "--dry-run", "[default: ml.c5.2xlarge]", "--spot", "--max-wait <HOURS>", "--max-runtime <HOURS>")]
     public async Task EachCommandDescribesItsOptions(string command, params string[] expected)
     {
         var run = await CliRun.RunAsync([command, "--help"]);
@@ -59,6 +59,8 @@ public sealed class CliParsingTests
     [InlineData("Option '--input' is required.", "pipeline", "--model", "m")]
     [InlineData("error: 'http://bucket/key' is not an S3 location", "upload", "--path", "README.md", "--to", "http://bucket/key")]
     [InlineData("must be an IAM role ARN", "sagemaker-train", "--data-uri", "s3://b/training/", "--output-uri", "s3://b/sagemaker/", "--role-arn", "admin", "--image", "i:1", "--dry-run")]
+    [InlineData("--max-wait needs --spot", "sagemaker-train", "--data-uri", "s3://b/training/", "--output-uri", "s3://b/sagemaker/", "--role-arn", "arn:aws:iam::123456789012:role/R", "--image", "i:1", "--max-wait", "48", "--dry-run")]
+    [InlineData("MaxWait (02:00:00) must be at least MaxRuntime (04:00:00)", "sagemaker-train", "--data-uri", "s3://b/training/", "--output-uri", "s3://b/sagemaker/", "--role-arn", "arn:aws:iam::123456789012:role/R", "--image", "i:1", "--spot", "--max-runtime", "4", "--max-wait", "2", "--dry-run")]
     public async Task BadArgumentsAreRejectedWithAMessage(string message, params string[] args)
     {
         var run = await CliRun.RunAsync(args);
@@ -80,6 +82,25 @@ public sealed class CliParsingTests
         Assert.Contains("\"TrainingJobName\": \"imdb-cnn-1\"", run.Out, StringComparison.Ordinal);
         Assert.Contains("\"TrainingDataS3Uri\": \"s3://models/training/imdb/\"", run.Out, StringComparison.Ordinal);
         Assert.Contains("\"kernel_size\": \"8\"", run.Out, StringComparison.Ordinal);
+        Assert.Contains("\"EnableManagedSpotTraining\": false", run.Out, StringComparison.Ordinal);
+        Assert.Contains("\"CheckpointS3Uri\": null", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SageMakerDryRunShowsTheSpotSettings()
+    {
+        var run = await CliRun.RunAsync([
+            "sagemaker-train", "--dry-run", "--job-name", "imdb-cnn-1", "--region", "eu-west-1",
+            "--data-uri", "s3://models/training/imdb/", "--output-uri", "s3://models/sagemaker/",
+            "--role-arn", "arn:aws:iam::123456789012:role/SageMakerRole",
+            "--image", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/gluonstyletext:1", "--preset", "seed",
+            "--spot", "--max-runtime", "6", "--max-wait", "12"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"EnableManagedSpotTraining\": true", run.Out, StringComparison.Ordinal);
+        Assert.Contains("\"MaxRuntimeInSeconds\": 21600", run.Out, StringComparison.Ordinal);
+        Assert.Contains("\"MaxWaitTimeInSeconds\": 43200", run.Out, StringComparison.Ordinal);
+        Assert.Contains("\"CheckpointS3Uri\": \"s3://models/sagemaker/imdb-cnn-1/checkpoints/\"", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

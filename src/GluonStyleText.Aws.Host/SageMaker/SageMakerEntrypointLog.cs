@@ -14,8 +14,11 @@ internal static partial class SageMakerEntrypointLog
     [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Read {Rows} labeled texts from {File}")]
     public static partial void ReadFile(ILogger logger, string file, int rows);
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Resuming from the checkpoint in {Directory} (epoch {Epoch} completed)")]
-    public static partial void Resuming(ILogger logger, string directory, string epoch);
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Resuming from the checkpoint in {Directory}: epoch {Epoch} completed, training continues with epoch {NextEpoch}")]
+    public static partial void Resuming(ILogger logger, string directory, int epoch, int nextEpoch);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "The checkpoint in {Directory} is incomplete ({Reason}); training afresh")]
+    public static partial void IncompleteCheckpoint(ILogger logger, string directory, string reason);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Stop requested (SIGTERM): finishing with the best model so far")]
     public static partial void StopRequested(ILogger logger);

@@ -71,9 +71,10 @@ public static class SageMakerTrainingEntrypoint
         var options = LoadOptions(paths, logger);
         var data = SageMakerTrainingData.Load(paths.TrainingChannelDirectory, options, logger, cancellationToken);
         var resumedAfterEpoch = CompletedCheckpointEpoch(paths.CheckpointDirectory);
-        if (resumedAfterEpoch is not null)
+        // An unreadable checkpoint (-1) is resumed all the same: the trainer's error says what is wrong with it.
+        if (resumedAfterEpoch is >= 0 and var epoch)
         {
-            SageMakerEntrypointLog.Resuming(logger, paths.CheckpointDirectory, resumedAfterEpoch.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            SageMakerEntrypointLog.Resuming(logger, paths.CheckpointDirectory, epoch, epoch + 1);
         }
 
         var staging = Directory.CreateTempSubdirectory("gluonstyletext-sagemaker-");
@@ -88,7 +89,19 @@ public static class SageMakerTrainingEntrypoint
             TextClassifierTrainingResult result;
             try
             {
-                result = new TextClassifierTrainer(options, logger).Train(data.Texts, data.Labels, bundle, run, progress, cancellationToken);
+                try
+                {
+                    result = new TextClassifierTrainer(options, logger).Train(data.Texts, data.Labels, bundle, run, progress, cancellationToken);
+                }
+                catch (FileNotFoundException e) when (run.ResumeFrom is not null && IsIn(paths.CheckpointDirectory, e.FileName))
+                {
+                    // SageMaker uploads checkpoint files one by one: an instance lost without warning can leave S3 with a
+                    // checkpoint.json whose weights never arrived. Training afresh costs time; failing would cost the job.
+                    SageMakerEntrypointLog.IncompleteCheckpoint(logger, paths.CheckpointDirectory, e.Message);
+                    resumedAfterEpoch = null;
+                    run = run with { ResumeFrom = null };
+                    result = new TextClassifierTrainer(options, logger).Train(data.Texts, data.Labels, bundle, run, progress, cancellationToken);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -163,6 +176,10 @@ public static class SageMakerTrainingEntrypoint
             return -1;
         }
     }
+
+    private static bool IsIn(string directory, string? file) =>
+        file is not null
+        && string.Equals(Path.GetDirectoryName(Path.GetFullPath(file)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)), StringComparison.Ordinal);
 
     // SageMaker's model folder may be a mount point, so the bundle's files are copied into it
     // rather than the folder being replaced; bundle.json goes last, as it names the others.

@@ -68,9 +68,15 @@ public sealed class SageMakerJsonClient : ISageMakerTrainingJobs
             hyperParameters[key] = value;
         }
 
+        var stopping = new JsonObject { ["MaxRuntimeInSeconds"] = request.MaxRuntimeInSeconds };
+        if (request.MaxWaitTimeInSeconds is { } maxWait)
+        {
+            stopping["MaxWaitTimeInSeconds"] = maxWait;
+        }
+
         // Older API models required AlgorithmSpecification, ResourceConfig and StoppingCondition,
         // and SageMaker still needs them for a custom image, so they are always sent.
-        return new JsonObject
+        var body = new JsonObject
         {
             ["TrainingJobName"] = request.TrainingJobName,
             ["AlgorithmSpecification"] = new JsonObject
@@ -99,10 +105,23 @@ public sealed class SageMakerJsonClient : ISageMakerTrainingJobs
                 ["InstanceCount"] = request.InstanceCount,
                 ["VolumeSizeInGB"] = request.VolumeSizeInGB,
             },
-            ["StoppingCondition"] = new JsonObject { ["MaxRuntimeInSeconds"] = request.MaxRuntimeInSeconds },
+            ["StoppingCondition"] = stopping,
             ["EnableNetworkIsolation"] = request.EnableNetworkIsolation,
             ["HyperParameters"] = hyperParameters,
         };
+
+        // Left out rather than sent as false or null, so that an on-demand job's request is what it always was.
+        if (request.EnableManagedSpotTraining)
+        {
+            body["EnableManagedSpotTraining"] = true;
+        }
+
+        if (request.CheckpointS3Uri is { } checkpoints)
+        {
+            body["CheckpointConfig"] = new JsonObject { ["S3Uri"] = checkpoints, ["LocalPath"] = TrainingJobRequest.CheckpointLocalPath };
+        }
+
+        return body;
     }
 
     private static TrainingJobDescription ReadDescription(JsonElement root)
@@ -124,6 +143,7 @@ public sealed class SageMakerJsonClient : ISageMakerTrainingJobs
             TrainingStartTime = AwsJsonReader.OptionalEpochSeconds(root, "TrainingStartTime"),
             TrainingEndTime = AwsJsonReader.OptionalEpochSeconds(root, "TrainingEndTime"),
             LastModifiedTime = AwsJsonReader.OptionalEpochSeconds(root, "LastModifiedTime"),
+            TrainingTimeInSeconds = AwsJsonReader.OptionalInt32(root, "TrainingTimeInSeconds"),
             BillableTimeInSeconds = AwsJsonReader.OptionalInt32(root, "BillableTimeInSeconds"),
             SecondaryStatusTransitions = transitions is { } t
                 ? t.EnumerateArray().Select(transition => ReadTransition(reader, transition)).ToList()

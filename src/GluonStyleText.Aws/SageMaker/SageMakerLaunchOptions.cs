@@ -34,6 +34,26 @@ public sealed class SageMakerLaunchOptions
     public TimeSpan MaxRuntime { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>
+    /// Whether to train on managed spot capacity, which costs less but may be interrupted: SageMaker then starts the
+    /// job again when capacity returns, and the entrypoint resumes after the last completed epoch from the checkpoints
+    /// it keeps in <see cref="CheckpointUri"/>. Default false (on-demand).
+    /// </summary>
+    public bool UseSpotInstances { get; set; }
+
+    /// <summary>
+    /// With <see cref="UseSpotInstances"/> only: how long the job may take in all, waiting for spot capacity and
+    /// running, after which SageMaker stops it; at least <see cref="MaxRuntime"/>. Null allows twice <see cref="MaxRuntime"/>.
+    /// </summary>
+    public TimeSpan? MaxWait { get; set; }
+
+    /// <summary>
+    /// The S3 prefix SageMaker keeps the job's checkpoints in. Null: none for an on-demand job, and
+    /// <c>&lt;OutputUri&gt;/&lt;job name&gt;/checkpoints/</c> with <see cref="UseSpotInstances"/>. A job started with
+    /// the checkpoints of an earlier job (the same prefix given again) resumes from them.
+    /// </summary>
+    public string? CheckpointUri { get; set; }
+
+    /// <summary>
     /// The training options as string hyperparameters (the seed's <c>config.json</c> keys), normally
     /// <c>TextClassifierOptionsLoader.ToStrings</c> of options loaded, and so validated, by the core
     /// package; empty trains with the defaults.

@@ -23,6 +23,13 @@ internal static partial class SageMakerLauncherLog
     [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Waiting cancelled: asking SageMaker to stop training job {Name}")]
     public static partial void Stopping(ILogger logger, string name);
 
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Information, Message = "Training job {Name} runs on managed spot capacity: at most {MaxWaitSeconds} s in all, waits included; checkpoints in {CheckpointUri}")]
+    public static partial void Spot(ILogger logger, string name, int maxWaitSeconds, string checkpointUri);
+
+    // SageMaker's formula for what managed spot training saved: 1 - billable / training time.
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Information, Message = "Training job {Name}: {TrainingSeconds} s of training, {BillableSeconds} s billed (saved {Saving:P0})")]
+    public static partial void Time(ILogger logger, string name, int trainingSeconds, int billableSeconds, double saving);
+
     [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Could not ask SageMaker to stop training job {Name}; stop it with: aws sagemaker stop-training-job --training-job-name {Name}")]
     public static partial void StopFailed(ILogger logger, string name, Exception exception);
 }

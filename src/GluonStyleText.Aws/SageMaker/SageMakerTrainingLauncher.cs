@@ -35,6 +35,10 @@ public static class SageMakerTrainingLauncher
         var request = CreateRequest(options, DateTimeOffset.UtcNow);
         var created = await client.CreateTrainingJobAsync(request, cancellationToken).ConfigureAwait(false);
         SageMakerLauncherLog.Created(logger, created.TrainingJobName, created.TrainingJobArn, request.InstanceType, request.TrainingDataS3Uri, request.OutputS3Uri);
+        if (request.EnableManagedSpotTraining)
+        {
+            SageMakerLauncherLog.Spot(logger, created.TrainingJobName, request.MaxWaitTimeInSeconds!.Value, request.CheckpointS3Uri ?? "none");
+        }
 
         TrainingJobDescription final;
         try
@@ -45,6 +49,11 @@ public static class SageMakerTrainingLauncher
         {
             await StopAsync(created.TrainingJobName, client, logger).ConfigureAwait(false);
             throw;
+        }
+
+        if (final.TrainingTimeInSeconds is { } trainingSeconds && final.BillableTimeInSeconds is { } billableSeconds)
+        {
+            SageMakerLauncherLog.Time(logger, final.TrainingJobName, trainingSeconds, billableSeconds, 1 - ((double)billableSeconds / Math.Max(1, trainingSeconds)));
         }
 
         if (final.S3ModelArtifacts is { Length: > 0 } model && final.Status is TrainingJobState.Completed or TrainingJobState.Stopped)
@@ -93,6 +102,7 @@ public static class SageMakerTrainingLauncher
                 $"{nameof(SageMakerLaunchOptions)}.{nameof(SageMakerLaunchOptions.MaxRuntime)} must be positive (was {options.MaxRuntime}).", nameof(options));
         }
 
+        var maxWaitSeconds = MaxWaitSeconds(options, runtimeSeconds);
         ArgumentNullException.ThrowIfNull(options.Hyperparameters);
         var hyperparameters = options.Hyperparameters;
         var name = options.JobName ?? DeriveJobName(options, hyperparameters, utcNow);
@@ -106,10 +116,41 @@ public static class SageMakerTrainingLauncher
             InstanceType = options.InstanceType,
             VolumeSizeInGB = options.VolumeSizeInGB,
             MaxRuntimeInSeconds = (int)runtimeSeconds,
+            EnableManagedSpotTraining = options.UseSpotInstances,
+            MaxWaitTimeInSeconds = maxWaitSeconds,
+            CheckpointS3Uri = options.CheckpointUri ?? (options.UseSpotInstances ? DefaultCheckpointUri(options.OutputUri, name) : null),
             HyperParameters = hyperparameters,
         };
         request.Validate();
         return request;
+    }
+
+    // Beside SageMaker's <job name>/output/, under the job's own name, so that only a restart of this job resumes from them.
+    private static string DefaultCheckpointUri(string outputUri, string jobName) => $"{outputUri.TrimEnd('/')}/{jobName}/checkpoints/";
+
+    private static int? MaxWaitSeconds(SageMakerLaunchOptions options, double runtimeSeconds)
+    {
+        if (!options.UseSpotInstances)
+        {
+            if (options.MaxWait is not null)
+            {
+                throw new ArgumentException(
+                    $"{nameof(SageMakerLaunchOptions)}.{nameof(SageMakerLaunchOptions.MaxWait)} ({options.MaxWait}) applies to spot training only: set {nameof(SageMakerLaunchOptions.UseSpotInstances)} too, or leave it unset.",
+                    nameof(options));
+            }
+
+            return null;
+        }
+
+        var maxWait = Math.Ceiling(options.MaxWait?.TotalSeconds ?? Math.Min(2 * runtimeSeconds, int.MaxValue));
+        if (maxWait < runtimeSeconds || maxWait > int.MaxValue)
+        {
+            throw new ArgumentException(
+                $"{nameof(SageMakerLaunchOptions)}.{nameof(SageMakerLaunchOptions.MaxWait)} ({options.MaxWait}) must be at least {nameof(SageMakerLaunchOptions.MaxRuntime)} ({options.MaxRuntime}): SageMaker counts the waits for spot capacity and the running time together.",
+                nameof(options));
+        }
+
+        return (int)maxWait;
     }
 
     private static string DeriveJobName(SageMakerLaunchOptions options, IReadOnlyDictionary<string, string> hyperparameters, DateTimeOffset utcNow)

@@ -30,7 +30,13 @@ public sealed record TrainingJobDescription(
     /// <summary>When the job's status last changed.</summary>
     public DateTimeOffset? LastModifiedTime { get; init; }
 
-    /// <summary>Billable seconds of training instance time; null until known.</summary>
+    /// <summary>Seconds of training instance time; null until known.</summary>
+    public int? TrainingTimeInSeconds { get; init; }
+
+    /// <summary>
+    /// Billable seconds of training instance time; null until known. For a managed spot job, less than
+    /// <see cref="TrainingTimeInSeconds"/> by what spot capacity saved.
+    /// </summary>
     public int? BillableTimeInSeconds { get; init; }
 
     /// <summary>The job's progress steps, oldest first; empty when SageMaker reports none.</summary>

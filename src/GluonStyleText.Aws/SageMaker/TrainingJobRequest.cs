@@ -23,6 +23,12 @@ public sealed partial record TrainingJobRequest
     /// <summary>The longest hyperparameter value SageMaker accepts.</summary>
     public const int MaxHyperParameterValueLength = 2500;
 
+    /// <summary>
+    /// The folder in the training container that SageMaker keeps in step with <see cref="CheckpointS3Uri"/>: it
+    /// copies the checkpoints there before the container starts, and every file written there to S3.
+    /// </summary>
+    public const string CheckpointLocalPath = "/opt/ml/checkpoints";
+
     private const int MaxS3UriLength = 1024;
     private const int MaxTrainingImageLength = 255;
     private const int MaxRoleArnLength = 2048;
@@ -53,6 +59,26 @@ public sealed partial record TrainingJobRequest
 
     /// <summary>Seconds after which SageMaker stops the job. Default 86 400 (one day).</summary>
     public int MaxRuntimeInSeconds { get; init; } = 86_400;
+
+    /// <summary>
+    /// Whether the job runs on managed spot capacity: cheaper, but SageMaker may interrupt it and start it again
+    /// later, which <see cref="CheckpointS3Uri"/> makes a resume rather than a restart. Requires
+    /// <see cref="MaxWaitTimeInSeconds"/>. Default false.
+    /// </summary>
+    public bool EnableManagedSpotTraining { get; init; }
+
+    /// <summary>
+    /// For a managed spot job only, and required for one: seconds after which SageMaker stops the job, counting the
+    /// waits for spot capacity as well as the running time, so at least <see cref="MaxRuntimeInSeconds"/>. Null otherwise.
+    /// </summary>
+    public int? MaxWaitTimeInSeconds { get; init; }
+
+    /// <summary>
+    /// The S3 prefix SageMaker keeps the container's <see cref="CheckpointLocalPath"/> in, such as
+    /// <c>s3://bucket/sagemaker/job/checkpoints/</c>; null for none. A job started with checkpoints already
+    /// there resumes from them.
+    /// </summary>
+    public string? CheckpointS3Uri { get; init; }
 
     /// <summary>
     /// Whether the training container runs without network access. Default true: the container
@@ -88,7 +114,44 @@ public sealed partial record TrainingJobRequest
         RequirePositive(nameof(InstanceCount), InstanceCount);
         RequirePositive(nameof(VolumeSizeInGB), VolumeSizeInGB);
         RequirePositive(nameof(MaxRuntimeInSeconds), MaxRuntimeInSeconds);
+        ValidateSpot();
+        if (CheckpointS3Uri is not null)
+        {
+            RequireS3Uri(nameof(CheckpointS3Uri), CheckpointS3Uri);
+        }
+
         ValidateHyperParameters();
+    }
+
+    // SageMaker's rules for StoppingCondition: MaxWaitTimeInSeconds belongs to spot jobs, which need it, and it
+    // bounds the waiting and the running together.
+    private void ValidateSpot()
+    {
+        if (!EnableManagedSpotTraining)
+        {
+            if (MaxWaitTimeInSeconds is not null)
+            {
+                throw new ArgumentException(
+                    $"Training job {nameof(MaxWaitTimeInSeconds)} ({MaxWaitTimeInSeconds}) applies to managed spot training only; set {nameof(EnableManagedSpotTraining)} or leave it null.",
+                    nameof(MaxWaitTimeInSeconds));
+            }
+
+            return;
+        }
+
+        if (MaxWaitTimeInSeconds is not { } maxWait)
+        {
+            throw new ArgumentException(
+                $"Training job {nameof(MaxWaitTimeInSeconds)} is required with {nameof(EnableManagedSpotTraining)}: the most seconds SageMaker may wait for spot capacity and run the job in all.",
+                nameof(MaxWaitTimeInSeconds));
+        }
+
+        if (maxWait < MaxRuntimeInSeconds)
+        {
+            throw new ArgumentException(
+                $"Training job {nameof(MaxWaitTimeInSeconds)} ({maxWait}) must be at least {nameof(MaxRuntimeInSeconds)} ({MaxRuntimeInSeconds}): it counts the running time and the waits for spot capacity together.",
+                nameof(MaxWaitTimeInSeconds));
+        }
     }
 
     private void ValidateHyperParameters()

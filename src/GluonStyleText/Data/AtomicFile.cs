@@ -9,8 +9,20 @@ namespace GluonStyleText.Data;
 /// </summary>
 internal static class AtomicFile
 {
+    private const string TemporarySuffix = ".tmp-";
+
     /// <summary>The temporary name beside <paramref name="path"/>: unique, so that concurrent writers never collide.</summary>
-    internal static string TemporaryPathFor(string path) => $"{Path.GetFullPath(path)}.tmp-{Guid.NewGuid():N}";
+    internal static string TemporaryPathFor(string path) => $"{Path.GetFullPath(path)}{TemporarySuffix}{Guid.NewGuid():N}";
+
+    /// <summary>
+    /// Whether <paramref name="fileName"/> is one of these temporary names: what a writer leaves behind when its
+    /// process is killed (SIGKILL, a lost machine) between creating the file and renaming it.
+    /// </summary>
+    internal static bool IsTemporary(string fileName)
+    {
+        int suffix = fileName.LastIndexOf(TemporarySuffix, StringComparison.Ordinal);
+        return suffix > 0 && Guid.TryParseExact(fileName.AsSpan(suffix + TemporarySuffix.Length), "N", out _);
+    }
 
     /// <summary>Writes <paramref name="contents"/> as UTF-8 without a byte order mark.</summary>
     internal static void WriteText(string path, string contents) => WriteBytes(path, new UTF8Encoding(false).GetBytes(contents));

@@ -118,7 +118,7 @@ internal sealed class TrainingCheckpoint
         }
 
         AtomicFile.WriteUsingPath(Path.Combine(directory, FileName), path => File.WriteAllText(path, JsonSerializer.Serialize(checkpoint, JsonOptions)));
-        DeleteOtherEpochs(directory, prefix);
+        DeleteStaleFiles(directory, prefix);
     }
 
     /// <summary>Reads the checkpoint in <paramref name="directory"/>.</summary>
@@ -214,11 +214,16 @@ internal sealed class TrainingCheckpoint
         nn.Module.save_state_dict(writer, weights);
     }
 
-    private static void DeleteOtherEpochs(string directory, string keptPrefix)
+    // Earlier epochs' files, and the temporaries of a run killed mid-write: a folder that a service
+    // synchronises (SageMaker's /opt/ml/checkpoints) would otherwise keep and restore them for ever.
+    // A checkpoint folder has one writer, whose own temporaries are all renamed by now.
+    private static void DeleteStaleFiles(string directory, string keptPrefix)
     {
-        foreach (string file in Directory.EnumerateFiles(directory, EpochFilePrefix + "*"))
+        foreach (string file in Directory.EnumerateFiles(directory))
         {
-            if (!Path.GetFileName(file).StartsWith(keptPrefix, StringComparison.Ordinal))
+            string name = Path.GetFileName(file);
+            bool earlierEpoch = name.StartsWith(EpochFilePrefix, StringComparison.Ordinal) && !name.StartsWith(keptPrefix, StringComparison.Ordinal);
+            if (earlierEpoch || AtomicFile.IsTemporary(name))
             {
                 File.Delete(file);
             }

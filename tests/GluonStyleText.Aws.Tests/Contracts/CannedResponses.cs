@@ -83,6 +83,37 @@ internal static class CannedResponses
         }
         """;
 
+    /// <summary>A managed spot job that was interrupted once and resumed from its checkpoints.</summary>
+    public const string DescribeTrainingJobSpotCompleted = $$$"""
+        {
+          "TrainingJobName":"imdb-cnn-3f2a9c0d1e4b5a67",
+          "TrainingJobArn":"{{{TrainingJobArn}}}",
+          "ModelArtifacts":{"S3ModelArtifacts":"s3://models/imdb-cnn/imdb-cnn-3f2a9c0d1e4b5a67/output/model.tar.gz"},
+          "TrainingJobStatus":"Completed",
+          "SecondaryStatus":"Completed",
+          "AlgorithmSpecification":{"TrainingImage":"123456789012.dkr.ecr.eu-west-1.amazonaws.com/gluonstyletext:1.0","TrainingInputMode":"File"},
+          "RoleArn":"arn:aws:iam::123456789012:role/SageMakerRole",
+          "ResourceConfig":{"InstanceType":"ml.m5.xlarge","InstanceCount":1,"VolumeSizeInGB":30},
+          "StoppingCondition":{"MaxRuntimeInSeconds":7200,"MaxWaitTimeInSeconds":14400},
+          "CheckpointConfig":{"S3Uri":"s3://models/imdb-cnn/imdb-cnn-3f2a9c0d1e4b5a67/checkpoints/","LocalPath":"/opt/ml/checkpoints"},
+          "CreationTime":1717236000.123,
+          "TrainingStartTime":1717236095.5,
+          "TrainingEndTime":1717240000.0,
+          "LastModifiedTime":1717240010.0,
+          "SecondaryStatusTransitions":[
+            {"Status":"Starting","StartTime":1717236000.123,"EndTime":1717236095.5,"StatusMessage":"Preparing the instances for training"},
+            {"Status":"Training","StartTime":1717236095.5,"EndTime":1717237000.0,"StatusMessage":"Training image download completed. Training in progress."},
+            {"Status":"Interrupted","StartTime":1717237000.0,"EndTime":1717238000.0,"StatusMessage":"Training job interrupted due to spot instance interruption"},
+            {"Status":"Training","StartTime":1717238000.0,"EndTime":1717239950.0,"StatusMessage":"Training in progress."},
+            {"Status":"Completed","StartTime":1717240000.0,"EndTime":1717240000.0,"StatusMessage":"Training job completed"}
+          ],
+          "EnableNetworkIsolation":true,
+          "EnableManagedSpotTraining":true,
+          "TrainingTimeInSeconds":3000,
+          "BillableTimeInSeconds":900
+        }
+        """;
+
     public const string DescribeTrainingJobFailed = $$"""
         {
           "TrainingJobName":"imdb-cnn-3f2a9c0d1e4b5a67",

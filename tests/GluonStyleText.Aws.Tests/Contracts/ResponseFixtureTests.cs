@@ -15,6 +15,7 @@ public sealed class ResponseFixtureTests
         { ApiModel.SageMakerFile, "CreateTrainingJobResponse", CannedResponses.CreateTrainingJob },
         { ApiModel.SageMakerFile, "DescribeTrainingJobResponse", CannedResponses.DescribeTrainingJobCompleted },
         { ApiModel.SageMakerFile, "DescribeTrainingJobResponse", CannedResponses.DescribeTrainingJobFailed },
+        { ApiModel.SageMakerFile, "DescribeTrainingJobResponse", CannedResponses.DescribeTrainingJobSpotCompleted },
         { ApiModel.SageMakerFile, "ResourceNotFound", CannedResponses.SageMakerValidationExceptionBody },
     };
 

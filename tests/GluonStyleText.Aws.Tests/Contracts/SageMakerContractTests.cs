@@ -5,7 +5,7 @@ namespace GluonStyleText.Aws.Tests.Contracts;
 /// <summary>Every request <see cref="SageMakerJsonClient"/> sends, checked against botocore's SageMaker model.</summary>
 public sealed class SageMakerContractTests
 {
-    public static TheoryData<string> CreateTrainingJobRequests => new() { "defaults", "every option", "limits" };
+    public static TheoryData<string> CreateTrainingJobRequests => new() { "defaults", "every option", "limits", "spot" };
 
     internal static TrainingJobRequest Request(string variant) => variant switch
     {
@@ -29,6 +29,13 @@ public sealed class SageMakerContractTests
             VolumeSizeInGB = 100,
             MaxRuntimeInSeconds = 3600,
             HyperParameters = new Dictionary<string, string> { ["epochs"] = "5", ["model"] = "bilstm", ["learning_rate"] = "0.001", ["embeddings"] = "" },
+        },
+        "spot" => Request("defaults") with
+        {
+            MaxRuntimeInSeconds = 7200,
+            EnableManagedSpotTraining = true,
+            MaxWaitTimeInSeconds = 14_400,
+            CheckpointS3Uri = "s3://models/imdb-cnn/imdb-cnn-3f2a9c0d1e4b5a67/checkpoints/",
         },
         _ => Request("defaults") with
         {
@@ -58,6 +65,22 @@ public sealed class SageMakerContractTests
         var channel = Assert.Single(body["InputDataConfig"]!.AsArray())!;
         Assert.Equal("training", channel["ChannelName"]!.GetValue<string>());
         Assert.Equal("FullyReplicated", channel["DataSource"]!["S3DataSource"]!["S3DataDistributionType"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_spot_request_has_the_members_managed_spot_training_needs()
+    {
+        var handler = new FakeAwsHandler().RespondOk(CannedResponses.CreateTrainingJob);
+
+        await TestClients.SageMaker(handler).CreateTrainingJobAsync(Request("spot"));
+
+        // The model makes all of these optional; SageMaker refuses a spot job without MaxWaitTimeInSeconds.
+        var body = Assert.Single(handler.Requests).BodyJson;
+        Assert.True(body["EnableManagedSpotTraining"]!.GetValue<bool>());
+        Assert.Equal(14_400, body["StoppingCondition"]!["MaxWaitTimeInSeconds"]!.GetValue<int>());
+        Assert.Equal(7200, body["StoppingCondition"]!["MaxRuntimeInSeconds"]!.GetValue<int>());
+        Assert.Equal("s3://models/imdb-cnn/imdb-cnn-3f2a9c0d1e4b5a67/checkpoints/", body["CheckpointConfig"]!["S3Uri"]!.GetValue<string>());
+        Assert.Equal("/opt/ml/checkpoints", body["CheckpointConfig"]!["LocalPath"]!.GetValue<string>());
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace GluonStyleText.Aws.Tests.Iam;
 /// The calls AWS services make with a stack role on the code's behalf, which no client of this
 /// repository sends and so no recorder sees: the Lambda runtime writing the function's log
 /// group, ECS pulling the job's image and writing its awslogs group, SageMaker reading the
-/// training channel, pulling the image and writing the model, logs and metrics. Each is derived
+/// training channel, pulling the image, writing the model, logs and metrics, and keeping a job's
+/// checkpoint prefix in step with its checkpoint folder. Each is derived
 /// from the resolved template or from the recorded request that starts the work, following the
 /// service's documented use of the role.
 /// </summary>
@@ -65,6 +66,14 @@ internal static class PlatformCalls
         var output = new Uri(create.GetProperty("OutputDataConfig").GetProperty("S3OutputPath").GetString()!);
         var modelKey = $"{output.AbsolutePath.Trim('/')}/{name}/output/model.tar.gz";
         yield return new IamRequest(role, "s3:PutObject", $"arn:aws:s3:::{output.Host}/{modelKey}", Https, why);
+        if (create.TryGetProperty("CheckpointConfig", out var checkpointConfig))
+        {
+            foreach (var call in CheckpointSync(role, new Uri(checkpointConfig.GetProperty("S3Uri").GetString()!), why))
+            {
+                yield return call;
+            }
+        }
+
         foreach (var call in ImagePull(template, role, create.GetProperty("AlgorithmSpecification").GetProperty("TrainingImage").GetString()!, why))
         {
             yield return call;
@@ -78,6 +87,19 @@ internal static class PlatformCalls
         }
 
         yield return new IamRequest(role, "cloudwatch:PutMetricData", "*", new Dictionary<string, string>(Https) { ["cloudwatch:namespace"] = "/aws/sagemaker/TrainingJobs" }, why);
+    }
+
+    // SageMaker keeps the checkpoint prefix and the container's checkpoint folder alike: it lists the prefix and
+    // copies what is there into the container before it starts (a restarted spot job), uploads every file the
+    // container writes, and deletes from S3 what the container deletes (the trainer prunes the earlier epoch's files).
+    private static IEnumerable<IamRequest> CheckpointSync(string role, Uri checkpoints, string why)
+    {
+        var prefix = checkpoints.AbsolutePath.TrimStart('/');
+        var bucket = $"arn:aws:s3:::{checkpoints.Host}";
+        yield return new IamRequest(role, "s3:ListBucket", bucket, new Dictionary<string, string>(Https) { ["s3:prefix"] = prefix }, why + ": restoring checkpoints");
+        yield return new IamRequest(role, "s3:GetObject", $"{bucket}/{prefix}checkpoint.json", Https, why + ": restoring checkpoints");
+        yield return new IamRequest(role, "s3:PutObject", $"{bucket}/{prefix}epoch-0001-model.bin", Https, why + ": saving a checkpoint");
+        yield return new IamRequest(role, "s3:DeleteObject", $"{bucket}/{prefix}epoch-0000-model.bin", Https, why + ": pruning a checkpoint");
     }
 
     private static IEnumerable<IamRequest> ImagePull(ResolvedTemplate template, string role, string image, string why)

@@ -92,6 +92,7 @@ internal sealed partial class ResolvedTemplate
         {
             ("AWS::S3::Bucket", "Arn") => $"arn:{Partition}:s3:::{Ref(name)}",
             ("AWS::IAM::Role", "Arn") => $"arn:{Partition}:iam::{Account}:role/{name}",
+            ("AWS::IAM::InstanceProfile", "Arn") => $"arn:{Partition}:iam::{Account}:instance-profile/{name}",
             // A log group's Arn attribute ends with ":*" (every stream of the group).
             ("AWS::Logs::LogGroup", "Arn") => $"arn:{Partition}:logs:{Region}:{Account}:log-group:{Ref(name)}:*",
             ("AWS::ECR::Repository", "Arn") => $"arn:{Partition}:ecr:{Region}:{Account}:repository/{Ref(name)}",
@@ -136,6 +137,10 @@ internal sealed partial class ResolvedTemplate
     /// <summary>Evaluates a condition of the Conditions section.</summary>
     public bool Condition(string name) => Holds(template.Root.GetProperty("Conditions").GetProperty(name));
 
+    /// <summary>Whether CloudFormation creates the resource: it has no Condition, or its Condition holds.</summary>
+    public bool Exists(string logicalId) =>
+        !template.Resource(logicalId).TryGetProperty("Condition", out var condition) || Condition(condition.GetString()!);
+
     private static bool IsNoValue(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text == NoValue;
 
     private bool Holds(JsonElement condition)
@@ -164,11 +169,23 @@ internal sealed partial class ResolvedTemplate
     {
         "Ref" when argument.GetString() == "AWS::NoValue" => NoValue,
         "Fn::If" => Resolve(Condition(argument[0].GetString()!) ? argument[1] : argument[2]),
+        "Ref" when IsListParameter(argument.GetString()!) => new JsonArray(Ref(argument.GetString()!).Split(',').Select(item => (JsonNode?)JsonValue.Create(item)).ToArray()),
         "Ref" => Ref(argument.GetString()!),
         "Fn::GetAtt" => GetAtt(argument[0].GetString()!, argument[1].GetString()!),
-        "Fn::Join" => string.Join(argument[0].GetString(), argument[1].EnumerateArray().Select(item => Resolve(item)!.GetValue<string>())),
+        "Fn::Join" => string.Join(argument[0].GetString(), JoinItems(argument[1])),
         _ => Sub(argument),
     };
+
+    // A list parameter (CommaDelimitedList, List<...>) is a list to Ref, as in CloudFormation.
+    private bool IsListParameter(string name) =>
+        template.Parameters.TryGetValue(name, out var parameter)
+        && parameter.GetProperty("Type").GetString() is { } type
+        && (type == "CommaDelimitedList" || type.StartsWith("List<", StringComparison.Ordinal));
+
+    // Fn::Join takes a list written out, or a function that gives one (a list parameter's Ref).
+    private IEnumerable<string> JoinItems(JsonElement list) =>
+        (list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().Select(Resolve) : Resolve(list)!.AsArray())
+            .Select(item => item!.GetValue<string>());
 
     private string Sub(JsonElement argument)
     {

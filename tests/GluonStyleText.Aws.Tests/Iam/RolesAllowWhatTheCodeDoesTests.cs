@@ -42,13 +42,14 @@ public sealed class RolesAllowWhatTheCodeDoesTests(S3ServerFixture s3, TinyModel
         var recorder = new AwsCallRecorder(Account, template.Region);
 
         await RunPredictionPipelineAsync(template, recorder);
-        var createBody = await RunTrainingLauncherAsync(template, recorder);
+        // On demand, and on spot capacity with checkpoints in the launcher's default prefix.
+        var createBodies = new[] { await RunTrainingLauncherAsync(template, recorder, spot: false), await RunTrainingLauncherAsync(template, recorder, spot: true) };
 
         var calls = recorder.Calls
             .Concat(PlatformCalls.LambdaRuntime(template, "UploadFunction"))
             .Concat(PlatformCalls.LambdaEventSource(template, "UploadFunctionEventSource"))
             .Concat(PlatformCalls.EcsTaskStart(template, "PredictJobDefinition"))
-            .Concat(PlatformCalls.SageMakerTraining(template, createBody))
+            .Concat(createBodies.SelectMany(body => PlatformCalls.SageMakerTraining(template, body)))
             .ToList();
         foreach (var call in calls)
         {
@@ -68,9 +69,11 @@ public sealed class RolesAllowWhatTheCodeDoesTests(S3ServerFixture s3, TinyModel
             needed.UnionWith(allowing.Select(statement => statement.Location));
         }
 
+        // Those the stack creates with these parameters: the GPU compute environment's instance role is left out by default.
         var principals = CloudFormationTemplate.Repository.ResourcesOfType("AWS::IAM::Role")
             .Concat(CloudFormationTemplate.Repository.ResourcesOfType("AWS::IAM::ManagedPolicy"))
             .Select(resource => resource.Key)
+            .Where(template.Exists)
             .ToList();
         var unneeded = principals
             .SelectMany(principal => policies.IdentityStatements(principal))
@@ -148,7 +151,7 @@ public sealed class RolesAllowWhatTheCodeDoesTests(S3ServerFixture s3, TinyModel
         Assert.Contains("no such object", missing.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<System.Text.Json.JsonElement> RunTrainingLauncherAsync(ResolvedTemplate template, AwsCallRecorder recorder)
+    private static async Task<System.Text.Json.JsonElement> RunTrainingLauncherAsync(ResolvedTemplate template, AwsCallRecorder recorder, bool spot)
     {
         var sageMaker = new FakeAwsHandler()
             .RespondOk(CannedResponses.CreateTrainingJob)
@@ -162,11 +165,13 @@ public sealed class RolesAllowWhatTheCodeDoesTests(S3ServerFixture s3, TinyModel
                 TrainingDataUri = template.Output("TrainingDataUri") + "imdb/",
                 OutputUri = template.Output("SageMakerOutputUri"),
                 InstanceType = "ml.c5.2xlarge",
+                UseSpotInstances = spot,
                 PollInterval = TimeSpan.Zero,
                 MaxPollInterval = TimeSpan.Zero,
             },
             client);
-        var create = sageMaker.Requests.First();
-        return PlatformCalls.Body(create.Body);
+        var create = PlatformCalls.Body(sageMaker.Requests.First().Body);
+        Assert.Equal(spot, create.TryGetProperty("CheckpointConfig", out _));
+        return create;
     }
 }

@@ -114,6 +114,7 @@ public sealed class IamLeastPrivilegeTests
     [Fact]
     public void SageMakerRoleTouchesOnlyTheModelsBucketsTrainingAndOutputPrefixes()
     {
+        // The checkpoint prefixes lie inside the output prefix: reading and deleting there is for checkpoints only.
         var s3Resources = StatementsOf("SageMakerExecutionRole")
             .Where(s => s.Actions.Any(a => a.StartsWith("s3:", StringComparison.Ordinal)))
             .SelectMany(s => s.Resources)
@@ -124,8 +125,35 @@ public sealed class IamLeastPrivilegeTests
                 """{"Fn::Sub":"${ModelsBucket.Arn}/training/*"}""",
                 """{"Fn::GetAtt":["ModelsBucket","Arn"]}""",
                 """{"Fn::Sub":"${ModelsBucket.Arn}/sagemaker/*"}""",
+                """{"Fn::Sub":"${ModelsBucket.Arn}/sagemaker/*/checkpoints/*"}""",
+                """{"Fn::GetAtt":["ModelsBucket","Arn"]}""",
             ],
             s3Resources);
+    }
+
+    [Fact]
+    public void SageMakerRoleDeletesOnlyCheckpoints()
+    {
+        var deletes = StatementsOf("SageMakerExecutionRole").Where(s => s.Actions.Contains("s3:DeleteObject")).ToList();
+
+        // SageMaker mirrors the checkpoint folder's deletions in S3; nothing else of the bucket may go.
+        var delete = Assert.Single(deletes);
+        Assert.Equal(["""{"Fn::Sub":"${ModelsBucket.Arn}/sagemaker/*/checkpoints/*"}"""], delete.Resources);
+    }
+
+    [Fact]
+    public void OnlyTheGpuInstancesCarryAnAwsManagedPolicyAndOnlyTheEcsContainerInstanceOne()
+    {
+        // The ECS agent on Batch's EC2 instances calls ECS for a cluster whose name Batch chooses; AWS's policy for
+        // container instances is the documented way to allow it. The inline statements above cannot see inside it.
+        var attached = Template.Resources
+            .Where(resource => resource.Value.TryGetProperty("Properties", out var properties) && properties.TryGetProperty("ManagedPolicyArns", out _))
+            .ToDictionary(resource => resource.Key, resource => System.Text.Json.JsonSerializer.Serialize(resource.Value.GetProperty("Properties").GetProperty("ManagedPolicyArns")));
+
+        var (role, policies) = Assert.Single(attached);
+        Assert.Equal("GpuInstanceRole", role);
+        Assert.Equal("""[{"Fn::Sub":"arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"}]""", policies);
+        Assert.Equal("HasGpuEnvironment", Template.Resource(role).GetProperty("Condition").GetString());
     }
 
     private static List<PolicyStatement> StatementsOf(string role) =>

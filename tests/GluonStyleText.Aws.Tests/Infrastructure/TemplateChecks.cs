@@ -16,6 +16,7 @@ internal static class TemplateChecks
         ["AWS::S3::Bucket"] = ["Arn", "DomainName", "DualStackDomainName", "RegionalDomainName", "WebsiteURL"],
         ["AWS::ECR::Repository"] = ["Arn", "RepositoryUri"],
         ["AWS::IAM::Role"] = ["Arn", "RoleId"],
+        ["AWS::IAM::InstanceProfile"] = ["Arn"],
         ["AWS::Lambda::Function"] = ["Arn", "SnapStartResponse.ApplyOn", "SnapStartResponse.OptimizationStatus"],
         ["AWS::Logs::LogGroup"] = ["Arn"],
         ["AWS::EC2::SecurityGroup"] = ["GroupId", "VpcId"],

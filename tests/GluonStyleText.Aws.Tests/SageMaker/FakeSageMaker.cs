@@ -15,6 +15,9 @@ internal sealed class FakeSageMaker(params (string Status, string Secondary)[] s
 
     public string? ModelArtifacts { get; init; } = "s3://models-bucket/sagemaker/job/output/model.tar.gz";
 
+    /// <summary>The training and billable seconds a finished job reports; null reports neither.</summary>
+    public (int Training, int Billable)? Time { get; init; }
+
     /// <summary>Called before each describe returns, with the number of the call (from 1).</summary>
     public Action<int>? OnDescribe { get; init; }
 
@@ -37,6 +40,8 @@ internal sealed class FakeSageMaker(params (string Status, string Secondary)[] s
         {
             FailureReason = state == TrainingJobState.Failed ? FailureReason : null,
             S3ModelArtifacts = finished ? ModelArtifacts : null,
+            TrainingTimeInSeconds = finished ? Time?.Training : null,
+            BillableTimeInSeconds = finished ? Time?.Billable : null,
             SecondaryStatusTransitions = script.Take(call).Select(s => s.Secondary).Distinct()
                 .Select((s, i) => new TrainingStatusTransition(s, created.AddMinutes(i), null, $"{s} step")).ToList(),
         });

@@ -20,6 +20,9 @@ internal sealed class SageMakerContainer : IDisposable
 
     public SageMakerPaths Paths { get; }
 
+    /// <summary>A folder beside <c>/opt/ml</c> for a child process's temporary files (its TMPDIR).</summary>
+    public string TemporaryDirectory => folder.Combine("tmp");
+
     /// <summary>Writes hyperparameters.json: the tiny model's options as strings, with overrides, plus a key of SageMaker's own.</summary>
     public void WriteHyperparameters(params (string Key, string Value)[] overrides)
     {

@@ -22,6 +22,50 @@ public sealed class SageMakerJsonClientTests
     }
 
     [Fact]
+    public async Task A_spot_job_is_sent_with_its_wait_limit_and_checkpoint_prefix()
+    {
+        var handler = new FakeAwsHandler().RespondOk(CannedResponses.CreateTrainingJob);
+        var request = Valid with
+        {
+            MaxRuntimeInSeconds = 3600,
+            EnableManagedSpotTraining = true,
+            MaxWaitTimeInSeconds = 3600,
+            CheckpointS3Uri = "s3://models/imdb-cnn/run-1/checkpoints/",
+        };
+
+        await TestClients.SageMaker(handler).CreateTrainingJobAsync(request);
+
+        var body = Assert.Single(handler.Requests).BodyJson;
+        Assert.Equal("""{"MaxRuntimeInSeconds":3600,"MaxWaitTimeInSeconds":3600}""", body["StoppingCondition"]!.ToJsonString());
+        Assert.True(body["EnableManagedSpotTraining"]!.GetValue<bool>());
+        Assert.Equal("""{"S3Uri":"s3://models/imdb-cnn/run-1/checkpoints/","LocalPath":"/opt/ml/checkpoints"}""", body["CheckpointConfig"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Checkpoints_without_spot_capacity_are_sent_alone()
+    {
+        var handler = new FakeAwsHandler().RespondOk(CannedResponses.CreateTrainingJob);
+
+        await TestClients.SageMaker(handler).CreateTrainingJobAsync(Valid with { CheckpointS3Uri = "s3://models/imdb-cnn/checkpoints/" });
+
+        var body = Assert.Single(handler.Requests).BodyJson;
+        Assert.NotNull(body["CheckpointConfig"]);
+        Assert.Null(body["EnableManagedSpotTraining"]);
+        Assert.Equal("""{"MaxRuntimeInSeconds":86400}""", body["StoppingCondition"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task DescribeTrainingJob_reads_the_training_and_billable_time_of_a_spot_job()
+    {
+        var handler = new FakeAwsHandler().RespondOk(CannedResponses.DescribeTrainingJobSpotCompleted);
+
+        var job = await TestClients.SageMaker(handler).DescribeTrainingJobAsync("imdb-cnn-3f2a9c0d1e4b5a67");
+
+        Assert.Equal((3000, 900), (job.TrainingTimeInSeconds, job.BillableTimeInSeconds));
+        Assert.Contains("Interrupted", job.SecondaryStatusTransitions.Select(t => t.Status));
+    }
+
+    [Fact]
     public async Task DescribeTrainingJob_reads_status_artifacts_and_times()
     {
         var handler = new FakeAwsHandler().RespondOk(CannedResponses.DescribeTrainingJobCompleted);
@@ -40,6 +84,7 @@ public sealed class SageMakerJsonClientTests
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1717237900250), job.TrainingEndTime);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1717237910), job.LastModifiedTime);
         Assert.Equal(1805, job.BillableTimeInSeconds);
+        Assert.Equal(1805, job.TrainingTimeInSeconds);
         Assert.Equal(["Starting", "Downloading", "Training", "Uploading", "Completed"], job.SecondaryStatusTransitions.Select(t => t.Status));
         Assert.Equal("Downloading input data", job.SecondaryStatusTransitions[1].StatusMessage);
     }
@@ -77,6 +122,10 @@ public sealed class SageMakerJsonClientTests
         { "too many", "SageMaker accepts at most 100 hyperparameters; this training job has 101." },
         { "long value", "Hyperparameter 'vocabulary' must have a value of at most 2500 characters (was 2501)." },
         { "long key", "Hyperparameter name '" + new string('k', 257) + "' must be 1 to 256 characters (was 257)." },
+        { "spot without wait", "Training job MaxWaitTimeInSeconds is required with EnableManagedSpotTraining" },
+        { "wait under runtime", "Training job MaxWaitTimeInSeconds (3599) must be at least MaxRuntimeInSeconds (3600)" },
+        { "wait without spot", "Training job MaxWaitTimeInSeconds (7200) applies to managed spot training only" },
+        { "checkpoints", "Training job CheckpointS3Uri 'models/checkpoints/' must be an S3 URI" },
     };
 
     [Theory]
@@ -92,6 +141,10 @@ public sealed class SageMakerJsonClientTests
             "count" => Valid with { InstanceCount = 0 },
             "too many" => Valid with { HyperParameters = Enumerable.Range(0, 101).ToDictionary(i => $"p{i}", _ => "1") },
             "long value" => Valid with { HyperParameters = new Dictionary<string, string> { ["vocabulary"] = new string('v', 2501) } },
+            "spot without wait" => Valid with { EnableManagedSpotTraining = true },
+            "wait under runtime" => Valid with { EnableManagedSpotTraining = true, MaxRuntimeInSeconds = 3600, MaxWaitTimeInSeconds = 3599 },
+            "wait without spot" => Valid with { MaxWaitTimeInSeconds = 7200 },
+            "checkpoints" => Valid with { CheckpointS3Uri = "models/checkpoints/" },
             _ => Valid with { HyperParameters = new Dictionary<string, string> { [new string('k', 257)] = "1" } },
         };
         var handler = new FakeAwsHandler();

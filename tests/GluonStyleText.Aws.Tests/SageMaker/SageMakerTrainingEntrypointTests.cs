@@ -95,6 +95,42 @@ public sealed class SageMakerTrainingEntrypointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_checkpoint_whose_weights_never_reached_the_container_is_trained_afresh_rather_than_failing_the_job()
+    {
+        WriteHyperparameters();
+        WriteChannelFile("train.csv", SyntheticReviews.ToCsv(SyntheticReviews.Create(200, seed: 8)));
+        using var stop = new CancellationTokenSource();
+        var progress = new SynchronousProgress<TrainingProgress>(p =>
+        {
+            if (p.Epoch == 1)
+            {
+                stop.Cancel();
+            }
+        });
+        Assert.Equal(SageMakerTrainingEntrypoint.SuccessExitCode, await SageMakerTrainingEntrypoint.RunAsync(Paths, NullLogger.Instance, progress, stop.Token));
+        // As S3 may hold it after an instance was lost mid-upload: checkpoint.json, but not the weights it names.
+        foreach (var weights in Directory.GetFiles(Paths.CheckpointDirectory, "epoch-0000-model.bin"))
+        {
+            File.Delete(weights);
+        }
+
+        Directory.Delete(Paths.ModelDirectory, recursive: true);
+        var messages = new List<string>();
+
+        var exitCode = await SageMakerTrainingEntrypoint.RunAsync(Paths, new CallbackLogger(messages.Add));
+
+        Assert.Equal(SageMakerTrainingEntrypoint.SuccessExitCode, exitCode);
+        Assert.Contains(messages, message => message.StartsWith($"The checkpoint in {Paths.CheckpointDirectory} is incomplete (", StringComparison.Ordinal) && message.Contains("epoch-0000-model.bin", StringComparison.Ordinal));
+        using (var report = ReadReport())
+        {
+            Assert.Equal(JsonValueKind.Null, report.RootElement.GetProperty("resumed_after_epoch").ValueKind);
+            Assert.Equal([0, 1, 2], report.RootElement.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32()));
+        }
+
+        Assert.Equal(2, CheckpointEpoch());
+    }
+
+    [Fact]
     public async Task A_stop_in_the_first_epoch_saves_no_model_and_says_why()
     {
         WriteHyperparameters();
@@ -135,6 +171,12 @@ public sealed class SageMakerTrainingEntrypointTests : IDisposable
 
         Assert.Equal(SageMakerTrainingEntrypoint.FailureExitCode, exitCode);
         Assert.Contains($"{Path.Combine(Paths.TrainingChannelDirectory, "claims.csv")} line 22", File.ReadAllText(Paths.FailureFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_container_checkpoints_into_the_folder_the_launcher_has_SageMaker_synchronise()
+    {
+        Assert.Equal(TrainingJobRequest.CheckpointLocalPath, SageMakerPaths.Default.CheckpointDirectory);
     }
 
     [Fact]

@@ -54,6 +54,100 @@ public sealed class SageMakerTrainingLauncherTests : IDisposable
     }
 
     [Fact]
+    public void An_on_demand_job_has_no_spot_settings_and_no_checkpoint_prefix()
+    {
+        var request = SageMakerTrainingLauncher.CreateRequest(Options(), DateTimeOffset.UtcNow);
+
+        Assert.False(request.EnableManagedSpotTraining);
+        Assert.Null(request.MaxWaitTimeInSeconds);
+        Assert.Null(request.CheckpointS3Uri);
+    }
+
+    [Fact]
+    public void A_spot_job_waits_twice_its_runtime_and_checkpoints_beside_its_output_under_its_name()
+    {
+        var options = Options();
+        options.UseSpotInstances = true;
+
+        var request = SageMakerTrainingLauncher.CreateRequest(options, new DateTimeOffset(2026, 5, 1, 10, 15, 30, TimeSpan.Zero));
+
+        Assert.True(request.EnableManagedSpotTraining);
+        Assert.Equal((7200, 14_400), (request.MaxRuntimeInSeconds, request.MaxWaitTimeInSeconds));
+        Assert.Equal($"s3://models-bucket/sagemaker/{request.TrainingJobName}/checkpoints/", request.CheckpointS3Uri);
+    }
+
+    [Fact]
+    public void A_spot_job_takes_the_wait_and_checkpoint_prefix_it_is_given()
+    {
+        var options = Options();
+        options.UseSpotInstances = true;
+        options.MaxWait = TimeSpan.FromHours(2);
+        options.CheckpointUri = "s3://models-bucket/sagemaker/imdb-cnn-1/checkpoints/";
+        options.JobName = "imdb-cnn-2";
+
+        var request = SageMakerTrainingLauncher.CreateRequest(options, DateTimeOffset.UtcNow);
+
+        // Equal to the runtime is SageMaker's lower bound; the second job resumes from the first one's checkpoints.
+        Assert.Equal(7200, request.MaxWaitTimeInSeconds);
+        Assert.Equal("s3://models-bucket/sagemaker/imdb-cnn-1/checkpoints/", request.CheckpointS3Uri);
+    }
+
+    [Fact]
+    public void An_on_demand_job_may_keep_checkpoints_for_a_later_job_to_resume_from()
+    {
+        var options = Options();
+        options.CheckpointUri = "s3://models-bucket/sagemaker/imdb-cnn-1/checkpoints/";
+
+        var request = SageMakerTrainingLauncher.CreateRequest(options, DateTimeOffset.UtcNow);
+
+        Assert.False(request.EnableManagedSpotTraining);
+        Assert.Equal(options.CheckpointUri, request.CheckpointS3Uri);
+    }
+
+    public static TheoryData<bool, double, string?, string> InvalidSpotOptions => new()
+    {
+        { true, 1.5, null, "SageMakerLaunchOptions.MaxWait (01:30:00) must be at least MaxRuntime (02:00:00)" },
+        { false, 4, null, "SageMakerLaunchOptions.MaxWait (04:00:00) applies to spot training only: set UseSpotInstances too" },
+        { true, 4, "checkpoints/", "Training job CheckpointS3Uri 'checkpoints/' must be an S3 URI" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidSpotOptions))]
+    public async Task Invalid_spot_options_fail_before_anything_is_created(bool spot, double maxWaitHours, string? checkpointUri, string expected)
+    {
+        var options = Options();
+        options.UseSpotInstances = spot;
+        options.MaxWait = TimeSpan.FromHours(maxWaitHours);
+        options.CheckpointUri = checkpointUri;
+        var sageMaker = new FakeSageMaker(("Completed", "Completed"));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => SageMakerTrainingLauncher.RunAsync(options, sageMaker));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Empty(sageMaker.Created);
+    }
+
+    [Fact]
+    public async Task The_launcher_reports_a_spot_jobs_limits_and_what_the_spot_capacity_saved()
+    {
+        var options = Options();
+        options.UseSpotInstances = true;
+        var messages = new List<string>();
+        var sageMaker = new FakeSageMaker(("InProgress", "Training"), ("InProgress", "Interrupted"), ("InProgress", "Training"), ("Completed", "Completed"))
+        {
+            Time = (3000, 900),
+        };
+
+        var outcome = await SageMakerTrainingLauncher.RunAsync(options, sageMaker, new CallbackLogger(messages.Add));
+
+        var name = outcome.TrainingJobName;
+        Assert.Contains($"Training job {name} runs on managed spot capacity: at most 14400 s in all, waits included; checkpoints in s3://models-bucket/sagemaker/{name}/checkpoints/", messages);
+        Assert.Contains($"Training job {name}: Interrupted: Interrupted step", messages);
+        // 1 - 900 / 3000, SageMaker's measure of what spot capacity saved; the percent sign's spacing is the culture's.
+        Assert.Contains(messages, message => message.StartsWith($"Training job {name}: 3000 s of training, 900 s billed (saved 70", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_configuration_file_or_an_explicit_name_is_used_as_given()
     {
         var config = folder.WriteFile("config.json", "{\"n_classes\": 2, \"num_epoch\": 9, \"cnn\": true, \"kernel_size\": 8, \"MODELPARAMSURL\": \"\"}"u8.ToArray());

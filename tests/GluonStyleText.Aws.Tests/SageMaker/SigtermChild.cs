@@ -3,7 +3,6 @@ using GluonStyleText.Aws.Host.SageMaker;
 using GluonStyleText.Aws.SageMaker;
 using GluonStyleText.Aws.Tests.Jobs;
 using GluonStyleText.Training;
-using Microsoft.Extensions.Logging;
 
 namespace GluonStyleText.Aws.Tests.SageMaker;
 
@@ -93,16 +92,5 @@ internal static class SigtermChild
         {
             throw new InvalidOperationException($"kill -TERM {Environment.ProcessId} exited with code {kill.ExitCode}.");
         }
-    }
-
-    private sealed class CallbackLogger(Action<string> onMessage) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            onMessage(formatter(state, exception));
     }
 }

@@ -174,6 +174,28 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void ACheckpointRemovesTheTemporaryFilesOfAWriterThatWasKilled()
+    {
+        var options = ToyData.Options(cnn: true);
+        options.Epochs = 2;
+        Directory.CreateDirectory(directory);
+        // What a process killed while saving epoch 1 of an earlier run leaves: renamed never, deleted never.
+        var leftovers = new[] { "epoch-0001-model.bin.tmp-" + Guid.NewGuid().ToString("N"), "checkpoint.json.tmp-" + Guid.NewGuid().ToString("N") };
+        foreach (var leftover in leftovers)
+        {
+            File.WriteAllText(Path.Combine(directory, leftover), "partial");
+        }
+
+        File.WriteAllText(Path.Combine(directory, "notes.tmp-not-a-guid"), "kept: not a name the library writes");
+
+        Train(options, ToyData.Separable(100), checkpointDirectory: directory);
+
+        Assert.Equal(
+            ["checkpoint.json", "epoch-0001-best.bin", "epoch-0001-model.bin", "epoch-0001-optimizer.bin", "epoch-0001-sparse-adam.bin", "notes.tmp-not-a-guid"],
+            Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void ResumingAFinishedRunTrainsNoMoreEpochs()
     {
         var options = ToyData.Options(cnn: true);
