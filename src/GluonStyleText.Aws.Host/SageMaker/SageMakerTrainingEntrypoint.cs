@@ -31,9 +31,6 @@ public static class SageMakerTrainingEntrypoint
     /// <summary>SageMaker shows at most this many characters of the failure file.</summary>
     public const int MaxFailureReasonLength = 1024;
 
-    // The core writes this file last when it saves a checkpoint, so its presence means a complete one.
-    private const string CheckpointFileName = "checkpoint.json";
-
     /// <summary>Runs the training job and returns the process exit code; never throws for a failed run.</summary>
     /// <param name="paths">The SageMaker folders; <see cref="SageMakerPaths.Default"/> in a real job.</param>
     /// <param name="logger">Receives progress; SageMaker sends the container's output to CloudWatch Logs.</param>
@@ -159,18 +156,11 @@ public static class SageMakerTrainingEntrypoint
 
     private static int? CompletedCheckpointEpoch(string checkpointDirectory)
     {
-        var file = Path.Combine(checkpointDirectory, CheckpointFileName);
-        if (!File.Exists(file))
-        {
-            return null;
-        }
-
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            return document.RootElement.TryGetProperty("completed_epoch", out var epoch) && epoch.TryGetInt32(out var value) ? value : -1;
+            return TrainingCheckpoints.CompletedEpoch(checkpointDirectory);
         }
-        catch (JsonException)
+        catch (InvalidDataException)
         {
             // The trainer reports an unreadable checkpoint with its own, clearer message.
             return -1;

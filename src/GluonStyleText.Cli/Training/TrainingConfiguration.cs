@@ -1,3 +1,4 @@
+using GluonStyleText.Embeddings;
 using GluonStyleText.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -94,7 +95,7 @@ internal sealed record TrainingConfiguration
 
         if (EmbeddingsPath is { } vectors)
         {
-            var dimension = WordVectorDimension.Read(vectors);
+            var dimension = WordVectorHeader.ReadDimension(vectors);
             options.UsePretrainedEmbeddings = true;
             options.EmbeddingsPath = Path.GetFullPath(vectors);
             if (dimension != options.EmbeddingSize)

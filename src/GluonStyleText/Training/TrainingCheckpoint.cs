@@ -132,20 +132,7 @@ internal sealed class TrainingCheckpoint
             throw new FileNotFoundException($"No training checkpoint to resume from in '{directory}': '{path}' does not exist.", path);
         }
 
-        TrainingCheckpoint? checkpoint;
-        try
-        {
-            checkpoint = JsonSerializer.Deserialize<TrainingCheckpoint>(File.ReadAllText(path), JsonOptions);
-        }
-        catch (JsonException exception)
-        {
-            throw new InvalidDataException($"'{path}' is not a valid training checkpoint: {exception.Message}", exception);
-        }
-
-        if (checkpoint is null)
-        {
-            throw new InvalidDataException($"'{path}' is not a valid training checkpoint: it is empty (null).");
-        }
+        var checkpoint = ReadDescription(path);
 
         foreach (string? file in new[] { checkpoint.ModelFile, checkpoint.BestModelFile, checkpoint.OptimizerFile, checkpoint.SparseOptimizerFile })
         {
@@ -156,6 +143,23 @@ internal sealed class TrainingCheckpoint
         }
 
         return checkpoint;
+    }
+
+    /// <summary>Reads <c>checkpoint.json</c> alone, without checking the files it names.</summary>
+    /// <exception cref="InvalidDataException">The file cannot be read as a checkpoint.</exception>
+    internal static TrainingCheckpoint ReadDescription(string path)
+    {
+        TrainingCheckpoint? checkpoint;
+        try
+        {
+            checkpoint = JsonSerializer.Deserialize<TrainingCheckpoint>(File.ReadAllText(path), JsonOptions);
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"'{path}' is not a valid training checkpoint: {exception.Message}", exception);
+        }
+
+        return checkpoint ?? throw new InvalidDataException($"'{path}' is not a valid training checkpoint: it is empty (null).");
     }
 
     /// <summary>Loads the checkpoint's weights, optimizer state and progress into the run.</summary>
