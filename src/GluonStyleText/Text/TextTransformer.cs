@@ -137,14 +137,22 @@ public sealed class TextTransformer
         var ids = new long[texts.Count, sequenceLength];
         ParallelWork.ForRanges(
             texts.Count,
-            int.MaxValue,
-            (from, to) =>
-            {
-                for (var row = from; row < to; row++)
-                {
-                    EncodeInto(texts[row], MemoryMarshal.CreateSpan(ref ids[row, 0], sequenceLength));
-                }
-            },
+            int.MaxValue / sequenceLength, // a span over a range of rows holds at most int.MaxValue ids
+            (from, to) => EncodeRange(texts, from, to, from == to ? [] : MemoryMarshal.CreateSpan(ref ids[from, 0], (to - from) * sequenceLength), lengths: null),
+            cancellationToken);
+        return ids;
+    }
+
+    /// <summary>The ids of many texts in one row-major array of <c>texts.Count * </c><see cref="SequenceLength"/>, encoded on every core when there are many.</summary>
+    internal long[] EncodeRowMajor(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        CheckTexts(texts);
+        var sequenceLength = SequenceLength;
+        var ids = new long[(long)texts.Count * sequenceLength];
+        ParallelWork.ForRanges(
+            texts.Count,
+            int.MaxValue / sequenceLength,
+            (from, to) => EncodeRange(texts, from, to, ids.AsSpan(from * sequenceLength, (to - from) * sequenceLength), lengths: null),
             cancellationToken);
         return ids;
     }
@@ -179,11 +187,7 @@ public sealed class TextTransformer
                 (from, to) =>
                 {
                     using var rows = ids.narrow(0, from, to - from);
-                    var destination = MemoryMarshal.Cast<byte, long>(rows.bytes);
-                    for (var row = from; row < to; row++)
-                    {
-                        lengths[row] = EncodeInto(texts[row], destination.Slice((row - from) * sequenceLength, sequenceLength));
-                    }
+                    EncodeRange(texts, from, to, MemoryMarshal.Cast<byte, long>(rows.bytes), lengths);
                 },
                 cancellationToken);
 
@@ -305,6 +309,20 @@ public sealed class TextTransformer
         destination[oldest..].Reverse();
         destination.Reverse();
         return destination.Length;
+    }
+
+    /// <summary>The one loop every batch encoder runs: rows <paramref name="from"/> to <paramref name="to"/> into <paramref name="destination"/>, <see cref="SequenceLength"/> ids each.</summary>
+    private void EncodeRange(IReadOnlyList<string> texts, int from, int to, Span<long> destination, int[]? lengths)
+    {
+        var sequenceLength = SequenceLength;
+        for (var row = from; row < to; row++)
+        {
+            var length = EncodeInto(texts[row], destination.Slice((row - from) * sequenceLength, sequenceLength));
+            if (lengths is not null)
+            {
+                lengths[row] = length;
+            }
+        }
     }
 
     private static void CheckTexts(IReadOnlyList<string> texts)

@@ -246,7 +246,7 @@ public sealed partial class TextClassifierTrainer
             new TextClassifierTrainerCheckpoint(transformer, labelMap).Write(checkpoints, freshRun: run.ResumeFrom is null);
         }
 
-        var dataset = new EncodedDataset(EncodeAll(transformer, texts, cancellationToken), [.. classIds], options.SequenceLength);
+        var dataset = new EncodedDataset(transformer.EncodeRowMajor(texts, cancellationToken), [.. classIds], options.SequenceLength);
         if (options.Auto && AutoSettings.ChooseBigramBuckets(options, dataset) is { } bigrams)
         {
             LogAuto(_logger, bigrams.Key, bigrams.Value, bigrams.Reason);
@@ -336,16 +336,6 @@ public sealed partial class TextClassifierTrainer
 
         var words = profile.Words.MostFrequent(options.VocabularySize - Vocabulary.ReservedCount, options.MinCount);
         return new TextTransformer(TextTransformerOptions.From(options), new Vocabulary(words.Select(entry => entry.Key)));
-    }
-
-    /// <summary>Encodes every text into one row-major <c>[texts, seq_len]</c> array, in parallel.</summary>
-    internal static long[] EncodeAll(TextTransformer transformer, IReadOnlyList<string> texts, CancellationToken cancellationToken)
-    {
-        var length = transformer.SequenceLength;
-        var ids = new long[(long)texts.Count * length];
-        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, row =>
-            transformer.Encode(texts[row], ids.AsSpan(row * length, length)));
-        return ids;
     }
 
     private (float[] Values, double Coverage) LoadEmbeddings(TextClassifierOptions options, TextTransformer transformer, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ public sealed class TextClassifierEvaluatorTests(TinyClassifierFixture fixture) 
 
         var metrics = TextClassifierEvaluator.Evaluate(fixture.Classifier, texts, classIds, batchSize: 16);
 
-        var encoded = new EncodedDataset(TextClassifierTrainer.EncodeAll(bundle.Transformer, texts, default), classIds, bundle.Transformer.SequenceLength);
+        var encoded = new EncodedDataset(bundle.Transformer.EncodeRowMajor(texts, default), classIds, bundle.Transformer.SequenceLength);
         var reference = Evaluator.Evaluate(bundle.Model, encoded, batchSize: 50);
         Assert.Equal(reference.Accuracy, metrics.Accuracy, 1e-12);
         Assert.Equal(reference.MeanLoss, metrics.MeanLoss, 1e-4);
