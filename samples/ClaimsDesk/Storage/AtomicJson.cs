@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GluonStyleText.Data;
 
 namespace GluonStyleText.Samples.ClaimsDesk.Storage;
 
@@ -9,16 +10,7 @@ internal static class AtomicJson
 
     public static void Write<T>(string path, T value)
     {
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllText(temporary, JsonSerializer.Serialize(value, Options));
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.WriteText(path, JsonSerializer.Serialize(value, Options));
     }
 
     /// <summary>The value in <paramref name="path"/>, or default when the file is missing or unreadable.</summary>

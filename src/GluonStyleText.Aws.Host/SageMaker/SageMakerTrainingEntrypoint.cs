@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using GluonStyleText.Data;
 using GluonStyleText.Options;
 using GluonStyleText.Training;
 using Microsoft.Extensions.Logging;
@@ -181,10 +182,7 @@ public static class SageMakerTrainingEntrypoint
             .ThenBy(file => file, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var target = Path.Combine(modelDirectory, Path.GetFileName(file));
-            var temporary = target + ".tmp";
-            File.Copy(file, temporary, overwrite: true);
-            File.Move(temporary, target, overwrite: true);
+            AtomicFile.WriteUsingPath(Path.Combine(modelDirectory, Path.GetFileName(file)), temporary => File.Copy(file, temporary));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GluonStyleText.Data;
 using GluonStyleText.Evaluation;
 using GluonStyleText.Training;
 
@@ -40,8 +41,6 @@ internal sealed record SageMakerTrainingReport
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, JsonOptions));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteText(path, JsonSerializer.Serialize(this, JsonOptions));
     }
 }

@@ -5,9 +5,9 @@ namespace GluonStyleText.Data;
 /// <summary>
 /// Writes a file under a temporary name beside it and renames it when complete, so that the final name only
 /// ever holds a whole file, and a failure or cancellation leaves the previous file (or none), never half of one.
-/// Every writer of the library goes through here, so that there is one naming scheme for leftovers.
+/// Every writer of the library, its hosts and samples goes through here, so that there is one naming scheme for leftovers.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     private const string TemporarySuffix = ".tmp-";
 
@@ -25,19 +25,28 @@ internal static class AtomicFile
     }
 
     /// <summary>Writes <paramref name="contents"/> as UTF-8 without a byte order mark.</summary>
-    internal static void WriteText(string path, string contents) => WriteBytes(path, new UTF8Encoding(false).GetBytes(contents));
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="contents">The text.</param>
+    public static void WriteText(string path, string contents) => WriteBytes(path, new UTF8Encoding(false).GetBytes(contents));
 
-    internal static void WriteBytes(string path, byte[] contents) => WriteUsingPath(path, temporary => File.WriteAllBytes(temporary, contents));
+    /// <summary>Writes <paramref name="contents"/>.</summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="contents">The bytes.</param>
+    public static void WriteBytes(string path, byte[] contents) => WriteUsingPath(path, temporary => File.WriteAllBytes(temporary, contents));
 
     /// <summary>Writes through a stream that <paramref name="write"/> fills.</summary>
-    internal static void Write(string path, Action<Stream> write) => WriteUsingPath(path, temporary =>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="write">Fills the temporary file's stream; an exception leaves <paramref name="path"/> as it was.</param>
+    public static void Write(string path, Action<Stream> write) => WriteUsingPath(path, temporary =>
     {
         using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         write(stream);
     });
 
-    /// <summary>For writers that only take a path (zip creation, torch's save): <paramref name="write"/> creates the temporary file.</summary>
-    internal static void WriteUsingPath(string path, Action<string> write)
+    /// <summary>For writers that only take a path (zip creation, torch's save, a copy): <paramref name="write"/> creates the temporary file.</summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="write">Creates the file at the temporary path it is given.</param>
+    public static void WriteUsingPath(string path, Action<string> write)
     {
         string temporary = TemporaryPathFor(path);
         try
@@ -52,7 +61,11 @@ internal static class AtomicFile
     }
 
     /// <summary>As <see cref="WriteUsingPath"/>, for asynchronous writers.</summary>
-    internal static async Task<T> WriteAsync<T>(string path, Func<string, Task<T>> write)
+    /// <typeparam name="T">What the writer returns.</typeparam>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="write">Creates the file at the temporary path it is given.</param>
+    /// <returns>What <paramref name="write"/> returned.</returns>
+    public static async Task<T> WriteAsync<T>(string path, Func<string, Task<T>> write)
     {
         string temporary = TemporaryPathFor(path);
         try
