@@ -22,48 +22,66 @@ internal static class CsvInput
         var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
         try
         {
-            Span<byte> start = stackalloc byte[4];
-            int read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-            var encoding = Detect(start[..read], out int markLength);
-            if (encoding is null)
-            {
-                file.Position = 0;
-                return file;
-            }
-
-            file.Position = markLength;
-            return new TranscodedInputStream(file, filePath, encoding);
+            return Open(file, filePath, leaveOpen: false);
         }
         catch
         {
             file.Dispose();
             throw;
         }
+    }
 
-        Encoding? Detect(ReadOnlySpan<byte> head, out int markLength)
+    /// <summary>
+    /// The content of <paramref name="input"/>, from its current position, as UTF-8. The stream's
+    /// <see cref="Stream.Position"/> counts the input's bytes read; its <see cref="Stream.Length"/> is what was left
+    /// of a seekable input, and 0 (unknown) for one that cannot seek.
+    /// </summary>
+    /// <param name="input">The CSV input.</param>
+    /// <param name="name">The input's name in error messages.</param>
+    /// <param name="leaveOpen">Whether <paramref name="input"/> stays open when the returned stream is disposed.</param>
+    /// <exception cref="DataFormatException">The input looks like UTF-16 without a byte order mark.</exception>
+    public static Stream Open(Stream input, string name, bool leaveOpen)
+    {
+        long length = input.CanSeek ? input.Length - input.Position : 0;
+        var head = new byte[4];
+        int read = input.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var encoding = DetectEncoding(head.AsSpan(0, read), name, out int markLength);
+        var rest = new ConcatenatedStream(
+            [ConcatenatedStream.Bytes(head.AsSpan(markLength, read - markLength)), new(input, long.MaxValue, leaveOpen)], markLength, length);
+        return encoding is null ? rest : new TranscodedInputStream(rest, name, encoding);
+    }
+
+    /// <summary>
+    /// The encoding that <see cref="Open(Stream, string, bool)"/> transcodes from, judged by the first (up to) four bytes
+    /// of the input: UTF-16 with a byte order mark, or null for input passed through as it is.
+    /// </summary>
+    /// <param name="head">The input's first four bytes, or all of it when it is shorter.</param>
+    /// <param name="name">The input's name in error messages.</param>
+    /// <param name="markLength">The length of the UTF-16 byte order mark; 0 when the input is passed through.</param>
+    /// <exception cref="DataFormatException">The input looks like UTF-16 without a byte order mark.</exception>
+    public static Encoding? DetectEncoding(ReadOnlySpan<byte> head, string name, out int markLength)
+    {
+        markLength = 2;
+
+        // FF FE 00 00 is UTF-32 LE's mark, which the CSV reader recognises itself.
+        if (head is [0xFF, 0xFE, ..] && !head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]))
         {
-            markLength = 2;
-
-            // FF FE 00 00 is UTF-32 LE's mark, which the CSV reader recognises itself.
-            if (head is [0xFF, 0xFE, ..] && !head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]))
-            {
-                return new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
-            }
-
-            if (head is [0xFE, 0xFF, ..])
-            {
-                return new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
-            }
-
-            // A header of ASCII column names saved as UTF-16 has a zero byte in its first two bytes; UTF-8 text never does.
-            if (head is [0, not 0, ..] or [not 0, 0, ..])
-            {
-                throw new DataFormatException(filePath, 1, null, RejectReason.BadHeader,
-                    "the file looks like UTF-16 without a byte order mark; save it as UTF-8, or as UTF-16 with a byte order mark");
-            }
-
-            markLength = 0;
-            return null;
+            return new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
         }
+
+        if (head is [0xFE, 0xFF, ..])
+        {
+            return new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+        }
+
+        // A header of ASCII column names saved as UTF-16 has a zero byte in its first two bytes; UTF-8 text never does.
+        if (head is [0, not 0, ..] or [not 0, 0, ..])
+        {
+            throw new DataFormatException(name, 1, null, RejectReason.BadHeader,
+                "the file looks like UTF-16 without a byte order mark; save it as UTF-8, or as UTF-16 with a byte order mark");
+        }
+
+        markLength = 0;
+        return null;
     }
 }

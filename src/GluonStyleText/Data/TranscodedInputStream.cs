@@ -3,23 +3,30 @@ using System.Text;
 namespace GluonStyleText.Data;
 
 /// <summary>
-/// A read-only stream of a file's text transcoded to UTF-8, whose <see cref="Position"/> and <see cref="Length"/>
-/// are the file's own, so that progress reported in file bytes stays right.
+/// A read-only stream of UTF-16 input transcoded to UTF-8, whose <see cref="Position"/> and <see cref="Length"/>
+/// are the input's own, so that progress reported in input bytes stays right.
 /// </summary>
 internal sealed class TranscodedInputStream : Stream
 {
-    private readonly FileStream file;
+    private readonly Stream source;
     private readonly Stream utf8;
-    private readonly string filePath;
+    private readonly string name;
     private readonly bool bigEndian;
 
-    /// <summary>Wraps <paramref name="file"/>, positioned after its byte order mark; the stream owns it. <paramref name="filePath"/> is the path errors name.</summary>
-    public TranscodedInputStream(FileStream file, string filePath, Encoding encoding)
+    // The decoder works a buffer ahead of what it hands out, so the line of a broken character is found by
+    // following the code units as the decoder is given them: the first unpaired surrogate, or an odd last byte.
+    private long line = 1;
+    private long badLine;
+    private bool afterHighSurrogate;
+    private int oddByte = -1;
+
+    /// <summary>Wraps <paramref name="source"/>, positioned after its byte order mark; the stream owns it. <paramref name="name"/> is the name errors give.</summary>
+    public TranscodedInputStream(Stream source, string name, Encoding encoding)
     {
-        this.file = file;
-        this.filePath = filePath;
+        this.source = source;
+        this.name = name;
         bigEndian = encoding.CodePage == 1201;
-        utf8 = Encoding.CreateTranscodingStream(file, encoding, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: false);
+        utf8 = Encoding.CreateTranscodingStream(new Checked(this), encoding, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: false);
     }
 
     public override bool CanRead => true;
@@ -28,13 +35,13 @@ internal sealed class TranscodedInputStream : Stream
 
     public override bool CanWrite => false;
 
-    /// <summary>The file's length in bytes (not the UTF-8 length, which is known only at the end).</summary>
-    public override long Length => file.Length;
+    /// <summary>The input's length in bytes (not the UTF-8 length, which is known only at the end).</summary>
+    public override long Length => source.Length;
 
-    /// <summary>How far into the file the transcoding has read; setting it is not supported.</summary>
+    /// <summary>How far into the input the transcoding has read; setting it is not supported.</summary>
     public override long Position
     {
-        get => file.Position;
+        get => source.Position;
         set => throw new NotSupportedException();
     }
 
@@ -93,32 +100,97 @@ internal sealed class TranscodedInputStream : Stream
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
-    // The decoder works a buffer ahead of what it hands out, so the line is found by scanning the file's code
-    // units from the start: the first unpaired surrogate, or an odd last byte.
-    private DataFormatException Invalid()
+    private void Follow(ReadOnlySpan<byte> bytes)
     {
-        using var scan = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
-        scan.Position = 2;
-        long line = 1, badLine = 0;
-        bool afterHighSurrogate = false;
-        Span<byte> unit = stackalloc byte[2];
-        int read;
-        while ((read = scan.ReadAtLeast(unit, 2, throwOnEndOfStream: false)) == 2)
+        for (int i = 0; i < bytes.Length && badLine == 0; i++)
         {
-            char c = (char)(bigEndian ? (unit[0] << 8) | unit[1] : unit[0] | (unit[1] << 8));
+            if (oddByte < 0)
+            {
+                oddByte = bytes[i];
+                continue;
+            }
+
+            char c = (char)(bigEndian ? (oddByte << 8) | bytes[i] : oddByte | (bytes[i] << 8));
+            oddByte = -1;
             if (afterHighSurrogate != char.IsLowSurrogate(c))
             {
                 badLine = line;
-                break;
+                return;
             }
 
             afterHighSurrogate = char.IsHighSurrogate(c);
             line += c == '\n' ? 1 : 0;
         }
+    }
 
-        string problem = badLine > 0 ? "an unpaired surrogate" : read == 1 ? "an odd number of bytes" : "a surrogate cut off at the end";
-        string name = bigEndian ? "UTF-16 BE" : "UTF-16 LE";
-        return new DataFormatException(filePath, badLine > 0 ? badLine : line, null, RejectReason.InvalidUtf8,
-            $"invalid {name} ({problem}); save the file as UTF-8, or as UTF-16 without broken characters");
+    private DataFormatException Invalid()
+    {
+        string problem = badLine > 0 ? "an unpaired surrogate" : oddByte >= 0 ? "an odd number of bytes" : "a surrogate cut off at the end";
+        string encoding = bigEndian ? "UTF-16 BE" : "UTF-16 LE";
+        return new DataFormatException(name, badLine > 0 ? badLine : line, null, RejectReason.InvalidUtf8,
+            $"invalid {encoding} ({problem}); save the file as UTF-8, or as UTF-16 without broken characters");
+    }
+
+    /// <summary>The source as the decoder reads it, each byte followed on its way.</summary>
+    private sealed class Checked(TranscodedInputStream owner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            int read = owner.source.Read(buffer);
+            owner.Follow(buffer[..read]);
+            return read;
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            int read = await owner.source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            owner.Follow(buffer.Span[..read]);
+            return read;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                owner.source.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await owner.source.DisposeAsync().ConfigureAwait(false);
+            await base.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }
