@@ -30,7 +30,7 @@ public sealed record CsvShardPlan
     public const int DefaultRowAlignment = 1024;
 
     /// <summary>The <see cref="Encoding"/> of a planned file.</summary>
-    public const string Utf8 = "utf-8";
+    internal const string Utf8 = "utf-8";
 
     private const string FormatName = "GluonStyleText.CsvShardPlan";
     private const int BufferSize = 1 << 20;
@@ -135,6 +135,15 @@ public sealed record CsvShardPlan
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>Whether <paramref name="other"/> is the same plan: the same values and the same shards.</summary>
+    public bool Equals(CsvShardPlan? other) =>
+        other is not null
+        && (Encoding, FileLength, HeaderStart, HeaderEnd, TargetShardBytes, RowAlignment, Rows) == (other.Encoding, other.FileLength, other.HeaderStart, other.HeaderEnd, other.TargetShardBytes, other.RowAlignment, other.Rows)
+        && Shards.SequenceEqual(other.Shards);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Encoding, FileLength, HeaderEnd, Rows, Shards.Count);
 
     /// <summary>The plan as indented, versioned JSON (<c>"format": "GluonStyleText.CsvShardPlan"</c>, <c>"version": 1</c>).</summary>
     public string ToJson() => JsonSerializer.Serialize(ToDocument(), CsvShardPlanJsonContext.Default.CsvShardPlanDocument);

@@ -17,10 +17,12 @@ public sealed class CsvShardPlanJsonTests : IDisposable
 
         var read = CsvShardPlan.FromJson(plan.ToJson(), "plan.json");
 
+        Assert.Equal(plan, read);
         Assert.Equal(
             (plan.Encoding, plan.FileLength, plan.HeaderStart, plan.HeaderEnd, plan.TargetShardBytes, plan.RowAlignment, plan.Rows),
             (read.Encoding, read.FileLength, read.HeaderStart, read.HeaderEnd, read.TargetShardBytes, read.RowAlignment, read.Rows));
         Assert.Equal(plan.Shards, read.Shards);
+        Assert.NotEqual(plan, CsvShardPlan.FromJson(plan.ToJson().Replace("\"first_line\": 6", "\"first_line\": 7", StringComparison.Ordinal), "plan.json"));
         Assert.Equal(plan.ToJson(), read.ToJson());
         Assert.True(plan.Shards.Count > 2);
     }
