@@ -121,7 +121,11 @@ internal static class CsvFormat
     }
 
     /// <summary>The error for a record the reader gave up on (larger than the record size limit).</summary>
-    public static DataFormatException RecordTooLarge(string filePath, CsvFormatException error, long currentLine) =>
-        new(filePath, error.LineNumber > 0 ? error.LineNumber : currentLine, null, RejectReason.RecordTooLarge,
+    /// <param name="filePath">The file, for the message.</param>
+    /// <param name="error">The reader's error.</param>
+    /// <param name="currentLine">The reader's line, for an error that names none.</param>
+    /// <param name="lineOffset">Added to the reader's lines: where a shard of a file is read after the file's header, the lines the reader skips.</param>
+    public static DataFormatException RecordTooLarge(string filePath, CsvFormatException error, long currentLine, long lineOffset = 0) =>
+        new(filePath, (error.LineNumber > 0 ? error.LineNumber : currentLine) + lineOffset, null, RejectReason.RecordTooLarge,
             $"{error.Message} A quote that is never closed makes the rest of the file one record.");
 }

@@ -3,8 +3,8 @@ using System.Text;
 namespace GluonStyleText.Data;
 
 /// <summary>
-/// Opens a CSV file or stream as the UTF-8 bytes the CSV reader scans. Spreadsheet programs save "Unicode text" as
-/// UTF-16 with a byte order mark, so UTF-16 LE and BE input with a mark is transcoded while it is read; UTF-8 with
+/// Opens a CSV file as the UTF-8 bytes the CSV reader scans. Spreadsheet programs save "Unicode text" as UTF-16
+/// with a byte order mark, so UTF-16 LE and BE files with a mark are transcoded while they are read; UTF-8 with
 /// or without a mark passes through untouched (the reader skips a UTF-8 mark). Anything else is read as UTF-8,
 /// so the reader's invalid-UTF-8 error names its file and line, except UTF-16 without a mark, which is named here
 /// because it would otherwise look like a header lacking its columns.
@@ -22,11 +22,7 @@ internal static class CsvInput
         var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
         try
         {
-            Span<byte> start = stackalloc byte[4];
-            int read = file.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-            var encoding = Detect(start[..read], filePath, out int markLength);
-            file.Position = markLength;
-            return encoding is null ? file : new TranscodedInputStream(file, filePath, encoding);
+            return Open(file, filePath, leaveOpen: false);
         }
         catch
         {
@@ -36,25 +32,34 @@ internal static class CsvInput
     }
 
     /// <summary>
-    /// A caller's stream, from its current position, as UTF-8, with the encodings and errors of <see cref="Open(string)"/>.
-    /// The stream returned is the reader's to dispose; disposing it leaves <paramref name="stream"/> open. Its
-    /// <see cref="Stream.Position"/> and <see cref="Stream.Length"/> are those of <paramref name="stream"/> where that
-    /// stream can seek.
+    /// The content of <paramref name="input"/>, from its current position, as UTF-8. The stream's
+    /// <see cref="Stream.Position"/> counts the input's bytes read; its <see cref="Stream.Length"/> is what was left
+    /// of a seekable input, and 0 (unknown) for one that cannot seek.
     /// </summary>
-    /// <param name="stream">The CSV content; read forward only, so it need not seek.</param>
-    /// <param name="displayName">The name errors give the content, for example the uploaded file's name.</param>
-    /// <exception cref="DataFormatException">The content looks like UTF-16 without a byte order mark.</exception>
-    public static Stream Open(Stream stream, string displayName)
+    /// <param name="input">The CSV input.</param>
+    /// <param name="name">The input's name in error messages.</param>
+    /// <param name="leaveOpen">Whether <paramref name="input"/> stays open when the returned stream is disposed.</param>
+    /// <exception cref="DataFormatException">The input looks like UTF-16 without a byte order mark.</exception>
+    public static Stream Open(Stream input, string name, bool leaveOpen)
     {
-        var start = new byte[4];
-        int read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-        var encoding = Detect(start.AsSpan(0, read), displayName, out int markLength);
-        var input = new BorrowedInputStream(stream, start.AsMemory(markLength, read - markLength));
-        return encoding is null ? input : new TranscodedInputStream(input, displayName, encoding);
+        long length = input.CanSeek ? input.Length - input.Position : 0;
+        var head = new byte[4];
+        int read = input.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var encoding = DetectEncoding(head.AsSpan(0, read), name, out int markLength);
+        var rest = new ConcatenatedStream(
+            [ConcatenatedStream.Bytes(head.AsSpan(markLength, read - markLength)), new(input, long.MaxValue, leaveOpen)], markLength, length);
+        return encoding is null ? rest : new TranscodedInputStream(rest, name, encoding);
     }
 
-    /// <summary>The encoding to transcode from, or null for UTF-8; <paramref name="markLength"/> is the byte order mark to skip.</summary>
-    private static Encoding? Detect(ReadOnlySpan<byte> head, string name, out int markLength)
+    /// <summary>
+    /// The encoding that <see cref="Open(Stream, string, bool)"/> transcodes from, judged by the first (up to) four bytes
+    /// of the input: UTF-16 with a byte order mark, or null for input passed through as it is.
+    /// </summary>
+    /// <param name="head">The input's first four bytes, or all of it when it is shorter.</param>
+    /// <param name="name">The input's name in error messages.</param>
+    /// <param name="markLength">The length of the UTF-16 byte order mark; 0 when the input is passed through.</param>
+    /// <exception cref="DataFormatException">The input looks like UTF-16 without a byte order mark.</exception>
+    public static Encoding? DetectEncoding(ReadOnlySpan<byte> head, string name, out int markLength)
     {
         markLength = 2;
 

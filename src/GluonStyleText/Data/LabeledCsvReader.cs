@@ -102,7 +102,7 @@ public sealed partial class LabeledCsvReader : IDisposable
         }
 
         started = true;
-        var input = source is null ? CsvInput.Open(FilePath) : CsvInput.Open(source, FilePath);
+        var input = source is null ? CsvInput.Open(FilePath) : CsvInput.Open(source, FilePath, leaveOpen: true);
         csv = CsvReader.Create(input, CsvFormat.ReaderOptions(options.MaxTextLength, record => lastMalformed = record), leaveOpen: false);
         if (options.OnBadRow == BadRowHandling.Skip && options.RejectsPath is not null)
         {

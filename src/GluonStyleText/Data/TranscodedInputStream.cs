@@ -3,23 +3,30 @@ using System.Text;
 namespace GluonStyleText.Data;
 
 /// <summary>
-/// A read-only stream of UTF-16 text transcoded to UTF-8, whose <see cref="Position"/> and <see cref="Length"/>
-/// are the source's own, so that progress reported in file bytes stays right.
+/// A read-only stream of UTF-16 input transcoded to UTF-8, whose <see cref="Position"/> and <see cref="Length"/>
+/// are the input's own, so that progress reported in input bytes stays right.
 /// </summary>
 internal sealed class TranscodedInputStream : Stream
 {
     private readonly Stream source;
-    private readonly Utf16Scan scan;
     private readonly Stream utf8;
     private readonly string name;
+    private readonly bool bigEndian;
 
-    /// <summary>Wraps <paramref name="source"/>, positioned after its byte order mark; the stream owns it. <paramref name="name"/> is the name errors give it.</summary>
+    // The decoder works a buffer ahead of what it hands out, so the line of a broken character is found by
+    // following the code units as the decoder is given them: the first unpaired surrogate, or an odd last byte.
+    private long line = 1;
+    private long badLine;
+    private bool afterHighSurrogate;
+    private int oddByte = -1;
+
+    /// <summary>Wraps <paramref name="source"/>, positioned after its byte order mark; the stream owns it. <paramref name="name"/> is the name errors give.</summary>
     public TranscodedInputStream(Stream source, string name, Encoding encoding)
     {
         this.source = source;
         this.name = name;
-        scan = new Utf16Scan(source, bigEndian: encoding.CodePage == 1201);
-        utf8 = Encoding.CreateTranscodingStream(scan, encoding, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: false);
+        bigEndian = encoding.CodePage == 1201;
+        utf8 = Encoding.CreateTranscodingStream(new Checked(this), encoding, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: false);
     }
 
     public override bool CanRead => true;
@@ -28,10 +35,10 @@ internal sealed class TranscodedInputStream : Stream
 
     public override bool CanWrite => false;
 
-    /// <summary>The source's length in bytes (not the UTF-8 length, which is known only at the end).</summary>
+    /// <summary>The input's length in bytes (not the UTF-8 length, which is known only at the end).</summary>
     public override long Length => source.Length;
 
-    /// <summary>How far into the source the transcoding has read; setting it is not supported.</summary>
+    /// <summary>How far into the input the transcoding has read; setting it is not supported.</summary>
     public override long Position
     {
         get => source.Position;
@@ -93,36 +100,40 @@ internal sealed class TranscodedInputStream : Stream
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
-    // The decoder works a buffer ahead of what it hands out, and its exception says where in its own buffer it
-    // failed, so the line comes from the scan of every code unit on its way to the decoder.
+    private void Follow(ReadOnlySpan<byte> bytes)
+    {
+        for (int i = 0; i < bytes.Length && badLine == 0; i++)
+        {
+            if (oddByte < 0)
+            {
+                oddByte = bytes[i];
+                continue;
+            }
+
+            char c = (char)(bigEndian ? (oddByte << 8) | bytes[i] : oddByte | (bytes[i] << 8));
+            oddByte = -1;
+            if (afterHighSurrogate != char.IsLowSurrogate(c))
+            {
+                badLine = line;
+                return;
+            }
+
+            afterHighSurrogate = char.IsHighSurrogate(c);
+            line += c == '\n' ? 1 : 0;
+        }
+    }
+
     private DataFormatException Invalid()
     {
-        string problem = scan.BadLine > 0 ? "an unpaired surrogate" : scan.OddByte ? "an odd number of bytes" : "a surrogate cut off at the end";
-        string encoding = scan.BigEndian ? "UTF-16 BE" : "UTF-16 LE";
-        return new DataFormatException(name, scan.BadLine > 0 ? scan.BadLine : scan.Line, null, RejectReason.InvalidUtf8,
+        string problem = badLine > 0 ? "an unpaired surrogate" : oddByte >= 0 ? "an odd number of bytes" : "a surrogate cut off at the end";
+        string encoding = bigEndian ? "UTF-16 BE" : "UTF-16 LE";
+        return new DataFormatException(name, badLine > 0 ? badLine : line, null, RejectReason.InvalidUtf8,
             $"invalid {encoding} ({problem}); save the file as UTF-8, or as UTF-16 without broken characters");
     }
 
-    /// <summary>
-    /// Passes the source's bytes to the decoder and counts its lines on the way, up to the first unpaired
-    /// surrogate: a stream cannot be read again from the start to find it once the decoder has failed.
-    /// </summary>
-    private sealed class Utf16Scan(Stream source, bool bigEndian) : Stream
+    /// <summary>The source as the decoder reads it, each byte followed on its way.</summary>
+    private sealed class Checked(TranscodedInputStream owner) : Stream
     {
-        private int pendingByte = -1;
-        private bool afterHighSurrogate;
-
-        public bool BigEndian => bigEndian;
-
-        /// <summary>The line the scan has reached (1-based), where the source ended if it has.</summary>
-        public long Line { get; private set; } = 1;
-
-        /// <summary>The line of the first unpaired surrogate; 0 while there is none.</summary>
-        public long BadLine { get; private set; }
-
-        /// <summary>Whether the bytes so far are odd in number.</summary>
-        public bool OddByte => pendingByte >= 0;
-
         public override bool CanRead => true;
 
         public override bool CanSeek => false;
@@ -141,15 +152,15 @@ internal sealed class TranscodedInputStream : Stream
 
         public override int Read(Span<byte> buffer)
         {
-            int read = source.Read(buffer);
-            Scan(buffer[..read]);
+            int read = owner.source.Read(buffer);
+            owner.Follow(buffer[..read]);
             return read;
         }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            int read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-            Scan(buffer.Span[..read]);
+            int read = await owner.source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            owner.Follow(buffer.Span[..read]);
             return read;
         }
 
@@ -170,38 +181,16 @@ internal sealed class TranscodedInputStream : Stream
         {
             if (disposing)
             {
-                source.Dispose();
+                owner.source.Dispose();
             }
 
             base.Dispose(disposing);
         }
 
-        private void Scan(ReadOnlySpan<byte> bytes)
+        public override async ValueTask DisposeAsync()
         {
-            foreach (byte b in bytes)
-            {
-                if (BadLine > 0)
-                {
-                    return;
-                }
-
-                if (pendingByte < 0)
-                {
-                    pendingByte = b;
-                    continue;
-                }
-
-                char c = (char)(bigEndian ? (pendingByte << 8) | b : pendingByte | (b << 8));
-                pendingByte = -1;
-                if (afterHighSurrogate != char.IsLowSurrogate(c))
-                {
-                    BadLine = Line;
-                    return;
-                }
-
-                afterHighSurrogate = char.IsHighSurrogate(c);
-                Line += c == '\n' ? 1 : 0;
-            }
+            await owner.source.DisposeAsync().ConfigureAwait(false);
+            await base.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -13,10 +13,15 @@ namespace GluonStyleText.Prediction;
 /// and a needs-review flag) and an error column are added. Memory is
 /// bounded by the batch size whatever the file size; every input row appears in the output, in
 /// order (a row that cannot be classified gets an error instead of vanishing); the output is
-/// written under a temporary name and renamed only when complete.
+/// written under a temporary name and renamed only when complete. It also reads from and writes to
+/// streams, and classifies one shard of a <see cref="CsvShardPlan"/> so that the shards' outputs
+/// concatenate to the whole file's (docs/csv-shards.md).
 /// </summary>
 public sealed partial class CsvBatchPredictor
 {
+    /// <summary>The whole input, as one part.</summary>
+    private static readonly ShardPart WholeInput = new(First: true, LineOffset: 0);
+
     private readonly TextClassifier _classifier;
     private readonly CsvPredictionOptions _options;
     private readonly ILogger _logger;
@@ -49,33 +54,230 @@ public sealed partial class CsvBatchPredictor
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
         var output = Path.GetFullPath(outputPath);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        var summary = await AtomicFile.WriteAsync(output, temporary => PredictIntoAsync(inputPath, temporary, output, progress, cancellationToken)).ConfigureAwait(false);
+        var summary = await AtomicFile.WriteAsync(output, async temporary =>
+        {
+            var input = CsvInput.Open(inputPath);
+            await using var inputOwner = input.ConfigureAwait(false);
+            var file = OutputFile(temporary);
+            await using var fileOwner = file.ConfigureAwait(false);
+            return await PredictCoreAsync(input, file, inputPath, output, WholeInput, progress, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         LogDone(_logger, summary.RowsRead, summary.RowsPredicted, summary.RowsRejected, output, summary.Elapsed.TotalSeconds);
         return summary;
     }
 
-    private async Task<CsvPredictionSummary> PredictIntoAsync(
+    /// <summary>
+    /// Classifies CSV input from a stream into a stream, for callers without files (an upload endpoint): the same
+    /// output as <see cref="PredictFileAsync"/> would write. The caller owns both streams; neither is disposed.
+    /// </summary>
+    /// <param name="input">The CSV input, read from its current position to its end: UTF-8, or UTF-16 with a byte order mark. It need not be seekable; progress has <see cref="CsvPredictionProgress.TotalBytes"/> 0 when it is not.</param>
+    /// <param name="output">Where the results are written. On an exception it holds part of them, to be discarded.</param>
+    /// <param name="inputName">The input's name in error messages and the summary, such as the uploaded file's name.</param>
+    /// <param name="progress">Told after every batch of rows.</param>
+    /// <param name="cancellationToken">Checked after every batch of rows.</param>
+    /// <returns>The summary; its <see cref="CsvPredictionSummary.OutputPath"/> is empty.</returns>
+    /// <exception cref="DataFormatException">The input has no header or lacks the text column, or an output column name is taken.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public async Task<CsvPredictionSummary> PredictAsync(
+        Stream input,
+        Stream output,
+        string inputName,
+        IProgress<CsvPredictionProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentException.ThrowIfNullOrWhiteSpace(inputName);
+        var utf8 = CsvInput.Open(input, inputName, leaveOpen: true);
+        await using var inputOwner = utf8.ConfigureAwait(false);
+        var summary = await PredictCoreAsync(utf8, output, inputName, "", WholeInput, progress, cancellationToken).ConfigureAwait(false);
+        LogDone(_logger, summary.RowsRead, summary.RowsPredicted, summary.RowsRejected, "a stream", summary.Elapsed.TotalSeconds);
+        return summary;
+    }
+
+    /// <summary>
+    /// Classifies shard <paramref name="shardIndex"/> of <paramref name="plan"/> (made of <paramref name="inputPath"/>)
+    /// into <paramref name="outputPath"/>, written whole or not at all. It reads the file's header and the shard's
+    /// bytes only, and writes the output of the shard's rows exactly as a whole-file run writes them, line numbers in
+    /// errors included; only the first shard's output starts with the header row (and, with
+    /// <see cref="CsvPredictionOptions.Excel"/>, the byte order mark). So the outputs of shards 0 to N - 1,
+    /// concatenated in order, are byte for byte the output of <see cref="PredictFileAsync"/> on the whole file.
+    /// </summary>
+    /// <param name="inputPath">The CSV file the plan was made of.</param>
+    /// <param name="plan">The file's plan, made with a row alignment that is a multiple of <see cref="CsvPredictionOptions.ShardRowAlignment"/>.</param>
+    /// <param name="shardIndex">The shard to classify, from 0.</param>
+    /// <param name="outputPath">The output file for this shard.</param>
+    /// <param name="progress">Told after every batch of rows; bytes count the header and the shard.</param>
+    /// <param name="cancellationToken">Checked after every batch of rows.</param>
+    /// <returns>The summary of the shard's rows, for a manifest of the whole run.</returns>
+    /// <exception cref="ArgumentException">The plan is not valid, or the shard does not begin at a multiple of <see cref="CsvPredictionOptions.ShardRowAlignment"/> rows.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="shardIndex"/> is not a shard of the plan.</exception>
+    /// <exception cref="DataFormatException">The header lacks the text column, an output column name is taken, or a record is too large.</exception>
+    /// <exception cref="InvalidDataException">The file is not the one planned: another length, or the shard holds another number of rows than planned.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; no output file is left behind.</exception>
+    public async Task<CsvPredictionSummary> PredictShardAsync(
         string inputPath,
-        string temporaryPath,
+        CsvShardPlan plan,
+        int shardIndex,
         string outputPath,
+        IProgress<CsvPredictionProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(inputPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
+        var shard = ShardOf(plan, shardIndex);
+        var output = Path.GetFullPath(outputPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        var summary = await AtomicFile.WriteAsync(output, async temporary =>
+        {
+            var header = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            await using var headerOwner = header.ConfigureAwait(false);
+            if (header.Length != plan.FileLength)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"{inputPath} has {header.Length:N0} bytes, but the shard plan is of a file of {plan.FileLength:N0} bytes; plan the file again."));
+            }
+
+            header.Position = plan.HeaderStart;
+            var rows = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16) { Position = shard.Start };
+            await using var rowsOwner = rows.ConfigureAwait(false);
+            var file = OutputFile(temporary);
+            await using var fileOwner = file.ConfigureAwait(false);
+            return await PredictShardCoreAsync(header, rows, plan, shardIndex, file, inputPath, output, progress, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        LogShardDone(_logger, shardIndex, plan.Shards.Count, summary.RowsRead, summary.RowsPredicted, summary.RowsRejected, output, summary.Elapsed.TotalSeconds);
+        return summary;
+    }
+
+    /// <summary>
+    /// As <see cref="PredictShardAsync(string, CsvShardPlan, int, string, IProgress{CsvPredictionProgress}?, CancellationToken)"/>,
+    /// from streams of the header's and the shard's bytes (ranged reads of an object store) into a stream. The caller owns the three streams; none is disposed.
+    /// </summary>
+    /// <param name="header">The bytes from <see cref="CsvShardPlan.HeaderStart"/> to <see cref="CsvShardPlan.HeaderEnd"/> of the file (more are not read).</param>
+    /// <param name="shard">The bytes of the shard, from its <see cref="CsvShard.Start"/> to its <see cref="CsvShard.End"/> (more are not read).</param>
+    /// <param name="plan">The file's plan, made with a row alignment that is a multiple of <see cref="CsvPredictionOptions.ShardRowAlignment"/>.</param>
+    /// <param name="shardIndex">The shard to classify, from 0.</param>
+    /// <param name="output">Where the shard's results are written. On an exception it holds part of them, to be discarded.</param>
+    /// <param name="inputName">The file's name in error messages and the summary.</param>
+    /// <param name="progress">Told after every batch of rows; bytes count the header and the shard.</param>
+    /// <param name="cancellationToken">Checked after every batch of rows.</param>
+    /// <returns>The summary of the shard's rows; its <see cref="CsvPredictionSummary.OutputPath"/> is empty.</returns>
+    /// <exception cref="ArgumentException">The plan is not valid, or the shard does not begin at a multiple of <see cref="CsvPredictionOptions.ShardRowAlignment"/> rows.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="shardIndex"/> is not a shard of the plan.</exception>
+    /// <exception cref="DataFormatException">The header lacks the text column, an output column name is taken, or a record is too large.</exception>
+    /// <exception cref="EndOfStreamException"><paramref name="header"/> or <paramref name="shard"/> ended before its range did.</exception>
+    /// <exception cref="InvalidDataException">The shard holds another number of rows than planned: the file is not the one planned.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public async Task<CsvPredictionSummary> PredictShardAsync(
+        Stream header,
+        Stream shard,
+        CsvShardPlan plan,
+        int shardIndex,
+        Stream output,
+        string inputName,
+        IProgress<CsvPredictionProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(shard);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentException.ThrowIfNullOrWhiteSpace(inputName);
+        ShardOf(plan, shardIndex);
+        var summary = await PredictShardCoreAsync(header, shard, plan, shardIndex, output, inputName, "", progress, cancellationToken).ConfigureAwait(false);
+        LogShardDone(_logger, shardIndex, plan.Shards.Count, summary.RowsRead, summary.RowsPredicted, summary.RowsRejected, "a stream", summary.Elapsed.TotalSeconds);
+        return summary;
+    }
+
+    private static FileStream OutputFile(string path) => new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+
+    /// <summary>The shard, once the plan and the shard are known to be usable by this predictor.</summary>
+    private CsvShard ShardOf(CsvShardPlan plan, int shardIndex)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.FindProblem() is { } problem)
+        {
+            throw new ArgumentException($"The shard plan is not valid: {problem}.", nameof(plan));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(shardIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shardIndex, plan.Shards.Count);
+        var shard = plan.Shards[shardIndex];
+
+        // A row's probabilities depend, in their last digits, on the rows it is classified with: a shard must
+        // begin where a whole-file run begins a sort window, or its printed probabilities could differ.
+        var alignment = _options.ShardRowAlignment;
+        return (shard.FirstRow - 1) % alignment == 0
+            ? shard
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Shard {shardIndex} begins at row {shard.FirstRow:N0}, which is not one more than a multiple of {alignment:N0}, the rows this predictor classifies together ({nameof(CsvPredictionOptions.ShardRowAlignment)}: {nameof(CsvPredictionOptions.BatchSize)} {_options.BatchSize} x {TextClassifier.BatchesPerSortWindow}); plan the file with rowAlignment {alignment}, or a multiple of it."),
+                nameof(plan));
+    }
+
+    private async Task<CsvPredictionSummary> PredictShardCoreAsync(
+        Stream header,
+        Stream rows,
+        CsvShardPlan plan,
+        int shardIndex,
+        Stream output,
+        string inputName,
+        string outputName,
+        IProgress<CsvPredictionProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var shard = plan.Shards[shardIndex];
+        long headerLength = plan.HeaderEnd - plan.HeaderStart;
+
+        // The reader sees what it sees at the start of the whole file: the byte order mark, the header, then the
+        // shard's rows. Its lines are then those of the whole file less the lines of the shards before.
+        var joined = new ConcatenatedStream(
+            [ConcatenatedStream.Bytes(plan.HeaderStart > 0 ? Utf8ByteOrderMark : []), new(header, headerLength, LeaveOpen: true), new(rows, shard.Length, LeaveOpen: true)],
+            0,
+            plan.HeaderStart + headerLength + shard.Length);
+        var input = plan.Encoding == CsvShardPlan.Utf8 ? joined : CsvInput.Open(joined, inputName, leaveOpen: true);
+        await using var inputOwner = input.ConfigureAwait(false);
+        var part = new ShardPart(shardIndex == 0, shard.FirstLine - plan.Shards[0].FirstLine);
+        var summary = await PredictCoreAsync(input, output, inputName, outputName, part, progress, cancellationToken).ConfigureAwait(false);
+
+        foreach (var (index, expected, what) in new[] { (1, headerLength, "header"), (2, shard.Length, $"shard {shardIndex}") })
+        {
+            if (joined.BytesReadFrom(index) < expected)
+            {
+                throw new EndOfStreamException(string.Create(CultureInfo.InvariantCulture,
+                    $"{inputName}: the {what}'s stream ended after {joined.BytesReadFrom(index):N0} of its {expected:N0} bytes."));
+            }
+        }
+
+        return shard.Rows is { } planned && planned != summary.RowsRead
+            ? throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"{inputName}: shard {shardIndex} holds {summary.RowsRead:N0} rows, but its plan counted {planned:N0}; the file is not the one planned, plan it again."))
+            : summary;
+    }
+
+    private async Task<CsvPredictionSummary> PredictCoreAsync(
+        Stream input,
+        Stream output,
+        string inputName,
+        string outputName,
+        ShardPart part,
         IProgress<CsvPredictionProgress>? progress,
         CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var input = CsvInput.Open(inputPath);
-        await using var inputOwner = input.ConfigureAwait(false);
         CsvMalformedRecord? lastMalformed = null;
         using var reader = CsvReader.Create(input, CsvFormat.ReaderOptions(_options.MaxTextLength, record => lastMalformed = record), leaveOpen: true);
-        var columns = ReadHeader(reader, inputPath, () => lastMalformed);
+        var columns = ReadHeader(reader, inputName, () => lastMalformed);
 
-        var writer = CsvWriter.Create(new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16), WriterOptions(_options), leaveOpen: false);
+        var writer = CsvWriter.Create(output, WriterOptions(_options, part.First), leaveOpen: true);
         await using var writerOwner = writer.ConfigureAwait(false);
-        foreach (var name in columns.OutputHeader)
+        if (part.First)
         {
-            writer.WriteField(name);
-        }
+            foreach (var name in columns.OutputHeader)
+            {
+                writer.WriteField(name);
+            }
 
-        await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+            await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         long read = 0, predicted = 0, rejected = 0;
         // Rows are classified a sort window at a time, so that the classifier can group texts of similar
@@ -97,10 +299,10 @@ public sealed partial class CsvBatchPredictor
             window.Clear();
         }
 
-        while (NextRecord(reader, inputPath))
+        while (NextRecord(reader, inputName, part.LineOffset))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            window.Add(ReadRow(reader, columns, lastMalformed));
+            window.Add(ReadRow(reader, columns, lastMalformed, part.LineOffset));
             if (window.Count == window.Capacity)
             {
                 await FlushWindowAsync().ConfigureAwait(false);
@@ -114,10 +316,10 @@ public sealed partial class CsvBatchPredictor
 
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         progress?.Report(new CsvPredictionProgress(read, input.Length, input.Length, read / Math.Max(1e-9, stopwatch.Elapsed.TotalSeconds)));
-        return new CsvPredictionSummary(inputPath, outputPath, read, predicted, rejected, _classifier.Bundle.ModelHash, stopwatch.Elapsed);
+        return new CsvPredictionSummary(inputName, outputName, read, predicted, rejected, _classifier.Bundle.ModelHash, stopwatch.Elapsed);
     }
 
-    private static bool NextRecord(CsvReader reader, string inputPath)
+    private static bool NextRecord(CsvReader reader, string inputPath, long lineOffset)
     {
         try
         {
@@ -125,7 +327,7 @@ public sealed partial class CsvBatchPredictor
         }
         catch (CsvFormatException e)
         {
-            throw CsvFormat.RecordTooLarge(inputPath, e, reader.LineNumber);
+            throw CsvFormat.RecordTooLarge(inputPath, e, reader.LineNumber, lineOffset);
         }
     }
 
@@ -144,9 +346,10 @@ public sealed partial class CsvBatchPredictor
         return new CsvColumns(headers.Length, textIndex, [.. headers, .. _addedColumns]);
     }
 
-    // Excel: see CsvPredictionOptions.Excel for why the byte order mark and the escaped formulas.
-    private static CsvWriterOptions? WriterOptions(CsvPredictionOptions options) => options.Excel
-        ? new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape, InjectionEscape = '\'' }
+    // Excel: see CsvPredictionOptions.Excel for why the byte order mark and the escaped formulas. The mark
+    // starts the whole output only: a later shard's output goes after the first shard's.
+    private static CsvWriterOptions? WriterOptions(CsvPredictionOptions options, bool startsTheOutput) => options.Excel
+        ? new CsvWriterOptions { WriteByteOrderMark = startsTheOutput, Injection = CsvInjection.Escape, InjectionEscape = '\'' }
         : null;
 
     /// <summary>The columns added after the input's, in order.</summary>
@@ -177,7 +380,7 @@ public sealed partial class CsvBatchPredictor
             : throw new ArgumentException($"The output would have two columns named '{twice.Key}'; give the prediction, probability and error columns distinct names.", nameof(options));
     }
 
-    private CsvRow ReadRow(CsvReader reader, CsvColumns columns, CsvMalformedRecord? lastMalformed)
+    private CsvRow ReadRow(CsvReader reader, CsvColumns columns, CsvMalformedRecord? lastMalformed, long lineOffset)
     {
         // Keep the row as it came, padded to the header's width so the output stays rectangular.
         var fields = new string[columns.InputCount];
@@ -186,14 +389,17 @@ public sealed partial class CsvBatchPredictor
             fields[i] = i < reader.FieldCount ? reader.GetString(i) : "";
         }
 
-        var line = reader.LineNumber;
-        var problem = RowProblem(reader, columns, fields[columns.TextIndex], line, lastMalformed);
+        var readerLine = reader.LineNumber;
+        var line = readerLine + lineOffset;
+        var problem = RowProblem(reader, columns, fields[columns.TextIndex], readerLine, line, lastMalformed);
         return new CsvRow(fields, problem is null ? null : $"line {line}: {problem}");
     }
 
-    private string? RowProblem(CsvReader reader, CsvColumns columns, string text, long line, CsvMalformedRecord? lastMalformed)
+    // readerLine is the row's line as the reader counts it (which the malformed-record report names); line, the
+    // row's line in the whole file, for the messages: they differ in a shard after the first.
+    private string? RowProblem(CsvReader reader, CsvColumns columns, string text, long readerLine, long line, CsvMalformedRecord? lastMalformed)
     {
-        if (lastMalformed is { } malformed && malformed.LineNumber == line)
+        if (lastMalformed is { } malformed && malformed.LineNumber == readerLine)
         {
             return $"malformed quoting: {CsvFormat.Describe(malformed.Reason)}";
         }
@@ -319,6 +525,14 @@ public sealed partial class CsvBatchPredictor
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Classified {Rows} rows ({Predicted} predicted, {Rejected} with errors) into {Output} in {Seconds:F1} s")]
     private static partial void LogDone(ILogger logger, long rows, long predicted, long rejected, string output, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Classified shard {Shard} of {Shards}: {Rows} rows ({Predicted} predicted, {Rejected} with errors) into {Output} in {Seconds:F1} s")]
+    private static partial void LogShardDone(ILogger logger, int shard, int shards, long rows, long predicted, long rejected, string output, double seconds);
+
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>Which part of the output a run writes: the first (header row and byte order mark) or a later one, and what it adds to the reader's lines.</summary>
+    private readonly record struct ShardPart(bool First, long LineOffset);
 
     private sealed record CsvColumns(int InputCount, int TextIndex, string[] OutputHeader);
 

@@ -51,6 +51,15 @@ public sealed class CsvPredictionOptions
     /// <summary>Rows classified per forward pass; memory use is bounded by this (rows are read 16 batches at a time), not by the file. Default 64.</summary>
     public int BatchSize { get; set; } = TextClassifier.DefaultBatchSize;
 
+    /// <summary>
+    /// The rows classified together (<see cref="BatchSize"/> x 16, sorted by length into batches): the row alignment
+    /// to plan a file's shards with (<see cref="Data.CsvShardPlan.Create(string, long, int, CancellationToken)"/>), or
+    /// a multiple of it. A row's probabilities can differ in their last digits with the rows it is classified with,
+    /// so a shard that began elsewhere could print other probabilities than a whole-file run; the
+    /// <see cref="CsvBatchPredictor"/> refuses such a shard.
+    /// </summary>
+    public int ShardRowAlignment => BatchSize * TextClassifier.BatchesPerSortWindow;
+
     /// <summary>Texts longer than this many characters are not classified (error column). Default 100,000.</summary>
     public int MaxTextLength { get; set; } = 100_000;
 

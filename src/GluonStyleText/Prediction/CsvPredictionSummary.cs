@@ -1,8 +1,11 @@
 namespace GluonStyleText.Prediction;
 
-/// <summary>What a CSV prediction run did. Always <c>RowsRead == RowsPredicted + RowsRejected</c>, and every input row is in the output.</summary>
-/// <param name="InputPath">The input file.</param>
-/// <param name="OutputPath">The output file, complete.</param>
+/// <summary>
+/// What a CSV prediction run (of a whole file, or of one shard) did. Always <c>RowsRead == RowsPredicted + RowsRejected</c>,
+/// and every input row is in the output; the summaries of a file's shards add up to the whole file's.
+/// </summary>
+/// <param name="InputPath">The input file, or the name given for an input stream.</param>
+/// <param name="OutputPath">The output file, complete; empty when the output was a stream.</param>
 /// <param name="RowsRead">Data rows read (the header not counted).</param>
 /// <param name="RowsPredicted">Rows that got a prediction.</param>
 /// <param name="RowsRejected">Rows written with an error instead of a prediction.</param>

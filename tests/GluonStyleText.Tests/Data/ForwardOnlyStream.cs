@@ -1,12 +1,13 @@
 namespace GluonStyleText.Tests.Data;
 
 /// <summary>
-/// Bytes that can be read once, front to back, as from a network upload: no seeking, no length, no position. It
-/// records whether it was disposed, so that a test can tell that a reader left the caller's stream alone.
+/// Bytes that can be read once, front to back, as from a network upload: no seeking, no length, no position, a few
+/// bytes at a time. It records whether it was disposed, so that a test can tell that a reader left the caller's
+/// stream alone.
 /// </summary>
-internal sealed class ForwardOnlyStream(byte[] bytes) : Stream
+internal sealed class ForwardOnlyStream(byte[] bytes, int mostPerRead = 1000) : Stream
 {
-    private readonly MemoryStream inner = new(bytes, writable: false);
+    private int position;
 
     public bool Disposed { get; private set; }
 
@@ -24,14 +25,19 @@ internal sealed class ForwardOnlyStream(byte[] bytes) : Stream
         set => throw new NotSupportedException();
     }
 
-    public bool AtEnd => inner.Position == inner.Length;
+    public bool AtEnd => position == bytes.Length;
 
-    public override int Read(byte[] buffer, int offset, int count)
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(Disposed, this);
 
         // Small, uneven reads, as a network gives them, so that nothing relies on a read filling its buffer.
-        return inner.Read(buffer, offset, Math.Min(count, 1000));
+        int count = Math.Min(Math.Min(buffer.Length, mostPerRead), bytes.Length - position);
+        bytes.AsSpan(position, count).CopyTo(buffer);
+        position += count;
+        return count;
     }
 
     public override void Flush()
