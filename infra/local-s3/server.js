@@ -5,7 +5,11 @@
 //    chunk framing, signatures and checksum trailers as part of the object);
 //  - every object-created event is printed on stdout in the shape AWS S3 delivers to Lambda;
 //  - listings longer than one page work on Node 17+ (see allowSingleDes);
-//  - GetObject and HeadObject honour If-Match (412 PreconditionFailed), as S3 does.
+//  - GetObject and HeadObject honour If-Match (412 PreconditionFailed), as S3 does;
+//  - multipart uploads follow S3's rules where s3rver 3.7.1 does not: AbortMultipartUpload and
+//    ListMultipartUploads (s3rver answers 405 and NotImplemented), and CompleteMultipartUpload refuses
+//    parts under 5 MiB other than the last (EntityTooSmall), parts out of order (InvalidPartOrder)
+//    and parts never uploaded or with another ETag (InvalidPart), which s3rver accepts.
 //
 // Usage: node server.js [--port 0] [--address 127.0.0.1] [--directory DIR] [--bucket NAME]...
 //                       [--region us-east-1] [--verbose]
@@ -259,6 +263,75 @@ async function decodeAwsChunkedRequest(ctx, spoolDirectory) {
   return body;
 }
 
+// Multipart uploads as S3 has them (s3rver keeps each upload in <bucket>/._S3rver_uploads/<id>/,
+// with a file per part and its MD5 beside it, and the key in 'key').
+const MinPartSize = 5 * 1024 * 1024;
+
+function uploadsDirectory(store, bucket) {
+  return store.getResourcePath(bucket, undefined, 'uploads');
+}
+
+function xmlEscape(text) {
+  return text.replace(/[<>&'"]/g, ch => `&#${ch.charCodeAt(0)};`);
+}
+
+async function multipartRules(ctx, store) {
+  const [bucket, ...rest] = ctx.path.slice(1).split('/').map(decodeURIComponent);
+  const key = rest.join('/');
+  if (!bucket) return false;
+  const uploadId = ctx.query.uploadId;
+  if (ctx.method === 'GET' && !key && 'uploads' in ctx.query) {
+    const directory = uploadsDirectory(store, bucket);
+    const ids = fs.existsSync(directory) ? fs.readdirSync(directory) : [];
+    const uploads = ids
+      .map(id => ({ id, key: fs.readFileSync(path.join(directory, id, 'key'), 'utf8') }))
+      .filter(upload => upload.key.startsWith(ctx.query.prefix || ''));
+    ctx.type = 'application/xml';
+    ctx.body =
+      '<?xml version="1.0" encoding="UTF-8"?><ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
+      `<Bucket>${xmlEscape(bucket)}</Bucket><IsTruncated>false</IsTruncated>` +
+      uploads.map(u => `<Upload><Key>${xmlEscape(u.key)}</Key><UploadId>${u.id}</UploadId></Upload>`).join('') +
+      '</ListMultipartUploadsResult>';
+    return true;
+  }
+  if (!key || typeof uploadId !== 'string') return false;
+  const directory = path.join(uploadsDirectory(store, bucket), path.basename(uploadId));
+  if (!fs.existsSync(directory) && (ctx.method === 'DELETE' || ctx.method === 'POST' || ctx.method === 'PUT'))
+    throw new S3Error('NoSuchUpload', 'The specified upload does not exist.', { UploadId: uploadId });
+  if (ctx.method === 'DELETE') {
+    fs.rmSync(directory, { recursive: true, force: true });
+    ctx.status = 204;
+    return true;
+  }
+  if (ctx.method === 'POST') {
+    const chunks = [];
+    for await (const chunk of ctx.req) chunks.push(chunk);
+    const body = Buffer.concat(chunks);
+    const parts = [...body.toString('utf8').matchAll(/<Part>([\s\S]*?)<\/Part>/g)].map(match => ({
+      number: Number((/<PartNumber>(\d+)<\/PartNumber>/.exec(match[1]) || [])[1]),
+      etag: ((/<ETag>([^<]*)<\/ETag>/.exec(match[1]) || [])[1] || '').replace(/&quot;|"/g, ''),
+    }));
+    parts.forEach((part, index) => {
+      if (index > 0 && part.number <= parts[index - 1].number)
+        throw new S3Error('InvalidPartOrder', 'The list of parts was not in ascending order.');
+      const file = path.join(directory, String(part.number));
+      if (!fs.existsSync(file) || fs.readFileSync(`${file}.md5`, 'utf8') !== part.etag)
+        throw new S3Error('InvalidPart', 'One or more of the specified parts could not be found.', { PartNumber: part.number });
+      if (index < parts.length - 1 && fs.statSync(file).size < MinPartSize)
+        throw new S3Error('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size.', {
+          PartNumber: part.number,
+          ProposedSize: fs.statSync(file).size,
+          MinSizeAllowed: MinPartSize,
+        });
+    });
+    const { Readable } = require('stream');
+    const replay = Readable.from([body]);
+    replay.headers = ctx.req.headers;
+    ctx.req = replay;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------------
 // S3 event notifications in the shape AWS delivers them (event version 2.1).
 
@@ -354,6 +427,7 @@ async function main() {
     try {
       if (isAwsChunked(ctx.req.headers)) decodedBody = await decodeAwsChunkedRequest(ctx, spoolDirectory);
       await checkIfMatch(ctx);
+      if (await multipartRules(ctx, server.store)) return;
       await currentRequest.run(ctx, next);
     } catch (err) {
       if (options.verbose)

@@ -16,11 +16,17 @@ internal static class Program
     private static RootCommand Create(CliConsole console)
     {
         var verbose = CommonOptions.Verbose();
-        return new RootCommand("The GluonStyleText container: `train` under SageMaker, `predict` as the AWS Batch job.")
+        var root = new RootCommand("The GluonStyleText container: `train` under SageMaker, `predict` as the AWS Batch job; `plan`, `predict-shard` and `assemble` as the steps of a sharded prediction.")
         {
             verbose,
             TrainCommand.Create(console, verbose),
             PredictCommand.Create(console, verbose),
         };
+        foreach (var command in ShardCommands.Create(console, verbose))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
     }
 }

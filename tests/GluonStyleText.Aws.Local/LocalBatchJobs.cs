@@ -13,7 +13,12 @@ namespace GluonStyleText.Aws.Local;
 /// with the job's request (as a container receives its parameters). Jobs move through
 /// <c>SUBMITTED</c>, <c>RUNNING</c> and <c>SUCCEEDED</c> or <c>FAILED</c>, with the reason and
 /// times that <see cref="DescribeJobsAsync"/> reports as AWS Batch would. A failed attempt is
-/// retried while the request's <see cref="BatchJobRequest.RetryAttempts"/> allow.
+/// retried while the request's <see cref="BatchJobRequest.RetryAttempts"/> allow. As in AWS Batch, a job with
+/// <see cref="BatchJobRequest.DependsOn"/> is queued only once its dependencies have succeeded, and fails without running
+/// when one of them fails; an array job (<see cref="BatchJobRequest.ArraySize"/>) is a parent whose children are queued
+/// as separate jobs (<c>id:index</c>) and which succeeds when all of them have. Each attempt receives
+/// <c>AWS_BATCH_JOB_ID</c>, <c>AWS_BATCH_JOB_ATTEMPT</c> and, for a child, <c>AWS_BATCH_JOB_ARRAY_INDEX</c> in its
+/// request's environment, as a container gets them.
 /// </summary>
 public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
 {
@@ -48,13 +53,19 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
         request.Validate();
         var number = Interlocked.Increment(ref submitted);
         var id = $"local-{number.ToString("D6", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}"[..28];
+        var dependencies = (request.DependsOn ?? []).Select(dependency =>
+            jobs.TryGetValue(dependency.JobId, out var known) ? known : throw new ArgumentException($"Batch job dependency '{dependency.JobId}' is not a job of this queue.", nameof(request))).ToList();
         var job = new LocalJob(id, number, request, DateTimeOffset.UtcNow);
         jobs[id] = job;
-        if (!queue.Writer.TryWrite(job))
+        var runnable = request.ArraySize is { } size
+            ? Enumerable.Range(0, size).Select(index => jobs[$"{id}:{index}"] = new LocalJob($"{id}:{index}", number, request, DateTimeOffset.UtcNow, index)).ToList()
+            : [job];
+        if (request.ArraySize is not null)
         {
-            throw new ObjectDisposedException(nameof(LocalBatchJobs));
+            _ = FinishParentAsync(job, runnable);
         }
 
+        _ = QueueWhenReadyAsync(runnable, dependencies);
         LogSubmitted(logger, request.JobName, id);
         return Task.FromResult(new SubmittedJob(id, request.JobName, $"arn:aws:batch:local:000000000000:job/{id}"));
     }
@@ -109,6 +120,31 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
         stopping.Dispose();
     }
 
+    private async Task QueueWhenReadyAsync(List<LocalJob> runnable, List<LocalJob> dependencies)
+    {
+        await Task.WhenAll(dependencies.Select(dependency => dependency.Finished)).ConfigureAwait(false);
+        var failed = dependencies.FirstOrDefault(dependency => dependency.Status().Status != BatchJobState.Succeeded);
+        foreach (var job in runnable)
+        {
+            if (failed is not null)
+            {
+                // What AWS Batch does: the dependent job moves from PENDING to FAILED without running.
+                job.Finish(succeeded: false, $"Dependent Job failed: {failed.Id}");
+            }
+            else if (!queue.Writer.TryWrite(job))
+            {
+                job.Finish(succeeded: false, "Cancelled: the local job runner stopped before the job ran.");
+            }
+        }
+    }
+
+    private static async Task FinishParentAsync(LocalJob parent, List<LocalJob> children)
+    {
+        await Task.WhenAll(children.Select(child => child.Finished)).ConfigureAwait(false);
+        var failed = children.Where(child => child.Status().Status != BatchJobState.Succeeded).Select(child => child.Id).ToList();
+        parent.Finish(failed.Count == 0, failed.Count == 0 ? "All child jobs succeeded" : $"{failed.Count} child job(s) failed: {string.Join(", ", failed)}");
+    }
+
     private async Task WorkAsync()
     {
         try
@@ -133,7 +169,17 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
             LogStarted(logger, job.Request.JobName, job.Id, attempt, attempts);
             try
             {
-                await runJob(job.Request, stopping.Token).ConfigureAwait(false);
+                var environment = new Dictionary<string, string>(job.Request.Environment ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+                {
+                    ["AWS_BATCH_JOB_ID"] = job.Id,
+                    ["AWS_BATCH_JOB_ATTEMPT"] = attempt.ToString(CultureInfo.InvariantCulture),
+                };
+                if (job.ArrayIndex is { } index)
+                {
+                    environment["AWS_BATCH_JOB_ARRAY_INDEX"] = index.ToString(CultureInfo.InvariantCulture);
+                }
+
+                await runJob(job.Request with { Environment = environment }, stopping.Token).ConfigureAwait(false);
                 job.Finish(succeeded: true, "Essential container in task exited");
                 LogSucceeded(logger, job.Request.JobName, job.Id);
                 return;
@@ -167,7 +213,7 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
     private static partial void LogFailed(ILogger logger, string name, string id, int attempt, string reason, Exception exception);
 
     /// <summary>One job and its changing state; every read and change holds the lock.</summary>
-    private sealed class LocalJob(string id, long number, BatchJobRequest request, DateTimeOffset createdAt)
+    private sealed class LocalJob(string id, long number, BatchJobRequest request, DateTimeOffset createdAt, int? arrayIndex = null)
     {
         private readonly object gate = new();
         private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -182,6 +228,9 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
         public long Number { get; } = number;
 
         public BatchJobRequest Request { get; } = request;
+
+        /// <summary>The child's index in its array job; null for a plain job or an array's parent.</summary>
+        public int? ArrayIndex { get; } = arrayIndex;
 
         public Task Finished => finished.Task;
 

@@ -50,7 +50,7 @@ public sealed partial class LocalPipeline : IAsyncDisposable
         Jobs = new LocalBatchJobs(RunPredictionJobAsync, options.JobConcurrency, logger);
         Handler = new S3UploadHandler(
             options.HandlerBatchJobs?.Invoke(Jobs) ?? Jobs,
-            new S3UploadHandlerSettings { JobQueue = options.JobQueue, JobDefinition = options.JobDefinition, PredictBucket = options.PredictBucket },
+            new S3UploadHandlerSettings { JobQueue = options.JobQueue, JobDefinition = options.JobDefinition, PredictBucket = options.PredictBucket, Sharding = options.Sharding },
             new LoggerLineWriter(logger));
     }
 
@@ -286,8 +286,29 @@ public sealed partial class LocalPipeline : IAsyncDisposable
 
         var jobOptions = BatchPredictionJobOptions.FromEnvironment(request.Parameters["bucket"], request.Parameters["key"], environment.GetValueOrDefault);
         jobOptions.Threads = options.Threads;
+        jobOptions.BatchSize = options.BatchSize;
         jobOptions.InputETag = request.Parameters.GetValueOrDefault(S3UploadHandler.ETagParameter);
-        return BatchPredictionJob.RunAsync(jobOptions, options.JobClient ?? Client, logger, progress: null, cancellationToken);
+        var s3 = options.JobClient ?? Client;
+        if (!request.Parameters.TryGetValue(ShardedJobSteps.StepParameter, out var step))
+        {
+            return BatchPredictionJob.RunAsync(jobOptions, s3, logger, progress: null, cancellationToken);
+        }
+
+        // The shard job definition: the container's command is its step, as Ref::step gives it in AWS.
+        var sharded = ShardedPredictionOptions.FromEnvironment(
+            jobOptions,
+            request.Parameters[ShardedJobSteps.RunParameter],
+            int.Parse(request.Parameters[ShardedJobSteps.ShardsParameter], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(request.Parameters[ShardedJobSteps.AttemptsParameter], System.Globalization.CultureInfo.InvariantCulture),
+            environment.GetValueOrDefault);
+        return step switch
+        {
+            ShardedJobSteps.Plan => ShardedPredictionJob.PlanAsync(sharded, s3, logger, cancellationToken),
+            ShardedJobSteps.PredictShard => ShardedPredictionJob.PredictShardAsync(
+                sharded, s3, logger, options.OnShardProgress is { } hook ? new ShardHook(hook, sharded.ArrayIndex, sharded.Attempt) : null, cancellationToken),
+            ShardedJobSteps.Assemble => ShardedPredictionJob.AssembleAsync(sharded, s3, logger, cancellationToken),
+            _ => throw new InvalidOperationException($"The shard job definition has no step '{step}'."),
+        };
     }
 
     private async Task PumpEventsAsync(CancellationToken cancellationToken)
@@ -443,4 +464,9 @@ public sealed partial class LocalPipeline : IAsyncDisposable
     private static partial void LogDeliveryFailed(ILogger logger, string messageId, int receiveCount, int maxReceiveCount);
 
     private sealed record HandledUpload(string? JobId, string? IgnoredReason);
+
+    private sealed class ShardHook(Action<int, int, BatchPredictionJobProgress> hook, int index, int attempt) : IProgress<BatchPredictionJobProgress>
+    {
+        public void Report(BatchPredictionJobProgress value) => hook(index, attempt, value);
+    }
 }

@@ -30,8 +30,17 @@ public sealed class LocalPipelineOptions
     /// <summary>CPU threads per prediction job; null for one per processor.</summary>
     public int? Threads { get; set; }
 
-    /// <summary>Jobs run at the same time. Default 1.</summary>
-    public int JobConcurrency { get; set; } = 1;
+    /// <summary>Jobs run at the same time (a sharded upload's children run side by side up to this). Default 2.</summary>
+    public int JobConcurrency { get; set; } = 2;
+
+    /// <summary>
+    /// When and how the Lambda handler shards large uploads (its job definition is run as the shard steps); null
+    /// gives every upload one job.
+    /// </summary>
+    public GluonStyleText.Aws.Lambda.ShardingSettings? Sharding { get; set; }
+
+    /// <summary>Rows per forward pass of every job; the shards' row alignment is 16 times this. Default 64.</summary>
+    public int BatchSize { get; set; } = GluonStyleText.Prediction.TextClassifier.DefaultBatchSize;
 
     /// <summary>The job queue name the Lambda handler submits to. Default <c>local-predict</c>.</summary>
     public string JobQueue { get; set; } = "local-predict";
@@ -62,4 +71,10 @@ public sealed class LocalPipelineOptions
     /// runner directly. Tests put the real Batch JSON client in between.
     /// </summary>
     internal Func<LocalBatchJobs, Batch.IBatchJobs>? HandlerBatchJobs { get; set; }
+
+    /// <summary>
+    /// Test-only: told each progress report of an array child (index, attempt, report) inside the child's own code, so
+    /// that a test can make an attempt fail (by throwing) where a real failure would arise.
+    /// </summary>
+    internal Action<int, int, Host.Batch.BatchPredictionJobProgress>? OnShardProgress { get; set; }
 }

@@ -134,10 +134,10 @@ public static class BatchPredictionJob
         }
     }
 
-    private static string LibraryVersion { get; } =
+    internal static string LibraryVersion { get; } =
         typeof(BatchPredictionJob).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
 
-    private static async Task<TextClassifier> LoadClassifierAsync(
+    internal static async Task<TextClassifier> LoadClassifierAsync(
         BatchPredictionJobModelCache cache, S3Location modelUri, ILogger logger, CancellationToken cancellationToken)
     {
         var path = await cache.GetAsync(modelUri, cancellationToken).ConfigureAwait(false);
@@ -154,7 +154,7 @@ public static class BatchPredictionJob
         }
     }
 
-    private static async Task<(string ETag, long Bytes)> ReadInputVersionAsync(
+    internal static async Task<(string ETag, long Bytes)> ReadInputVersionAsync(
         IAmazonS3 s3, S3Location input, string? expectedETag, CancellationToken cancellationToken)
     {
         try
@@ -182,7 +182,7 @@ public static class BatchPredictionJob
         }
     }
 
-    private static async Task<BatchPredictionJobManifest?> FindCompleteOutputAsync(
+    internal static async Task<BatchPredictionJobManifest?> FindCompleteOutputAsync(
         IAmazonS3 s3,
         S3FileStore store,
         S3Location output,

@@ -86,6 +86,10 @@ public sealed record BatchPredictionJobManifest
     [JsonPropertyName("library_version")]
     public required string LibraryVersion { get; init; }
 
+    /// <summary>For a sharded run, each shard's rows in shard order (they add up to the totals); null for one job.</summary>
+    [JsonPropertyName("shards")]
+    public IReadOnlyList<ShardedPredictionShardResult>? Shards { get; init; }
+
     /// <summary>The manifest as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 

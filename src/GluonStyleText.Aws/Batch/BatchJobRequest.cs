@@ -13,6 +13,15 @@ public sealed record BatchJobRequest(string JobName, string JobQueue, string Job
     /// <summary>The largest number of attempts AWS Batch allows in a retry strategy.</summary>
     public const int MaxRetryAttempts = 10;
 
+    /// <summary>The smallest array size AWS Batch accepts (an array of one is refused: submit a plain job).</summary>
+    public const int MinArraySize = 2;
+
+    /// <summary>The largest array size AWS Batch accepts.</summary>
+    public const int MaxArraySize = 10_000;
+
+    /// <summary>The most jobs one job can depend on.</summary>
+    public const int MaxDependencies = 20;
+
     /// <summary>The shortest job timeout AWS Batch accepts, in seconds.</summary>
     public const int MinAttemptDurationSeconds = 60;
 
@@ -24,6 +33,15 @@ public sealed record BatchJobRequest(string JobName, string JobQueue, string Job
 
     /// <summary>Seconds after which AWS Batch stops an attempt (at least 60); null keeps the job definition's.</summary>
     public int? AttemptDurationSeconds { get; init; }
+
+    /// <summary>
+    /// The number of children of an array job (2 to 10,000); each child gets its index in <c>AWS_BATCH_JOB_ARRAY_INDEX</c>.
+    /// Null submits a plain job.
+    /// </summary>
+    public int? ArraySize { get; init; }
+
+    /// <summary>Jobs that must succeed before this one runs; if one fails, AWS Batch fails this job without running it. Null or empty for none.</summary>
+    public IReadOnlyList<BatchJobDependency>? DependsOn { get; init; }
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid field.</summary>
     internal void Validate()
@@ -58,6 +76,28 @@ public sealed record BatchJobRequest(string JobName, string JobQueue, string Job
         if (RetryAttempts is < 1 or > MaxRetryAttempts)
         {
             throw new ArgumentException($"{nameof(RetryAttempts)} must be between 1 and {MaxRetryAttempts} (was {RetryAttempts}).", nameof(RetryAttempts));
+        }
+
+        if (ArraySize is < MinArraySize or > MaxArraySize)
+        {
+            throw new ArgumentException($"{nameof(ArraySize)} must be between {MinArraySize} and {MaxArraySize} (was {ArraySize}).", nameof(ArraySize));
+        }
+
+        if (DependsOn is { } dependencies)
+        {
+            if (dependencies.Count > MaxDependencies)
+            {
+                throw new ArgumentException($"A Batch job can depend on at most {MaxDependencies} jobs (was {dependencies.Count}).", nameof(DependsOn));
+            }
+
+            foreach (var dependency in dependencies)
+            {
+                RequireText(dependency?.JobId, $"{nameof(DependsOn)} job id");
+                if (dependency!.Type is not (null or "N_TO_N" or "SEQUENTIAL"))
+                {
+                    throw new ArgumentException($"Batch job dependency type '{dependency.Type}' is not N_TO_N or SEQUENTIAL.", nameof(DependsOn));
+                }
+            }
         }
 
         if (AttemptDurationSeconds is < MinAttemptDurationSeconds)

@@ -86,6 +86,25 @@ public sealed class BatchJsonClient : IBatchJobs
             body["containerOverrides"] = new JsonObject { ["environment"] = new JsonArray(variables.ToArray()) };
         }
 
+        if (request.ArraySize is { } size)
+        {
+            body["arrayProperties"] = new JsonObject { ["size"] = size };
+        }
+
+        if (request.DependsOn is { Count: > 0 } dependencies)
+        {
+            body["dependsOn"] = new JsonArray(dependencies.Select(dependency =>
+            {
+                var node = new JsonObject { ["jobId"] = dependency.JobId };
+                if (dependency.Type is { } type)
+                {
+                    node["type"] = type;
+                }
+
+                return (JsonNode?)node;
+            }).ToArray());
+        }
+
         if (request.RetryAttempts is { } attempts)
         {
             body["retryStrategy"] = new JsonObject { ["attempts"] = attempts };

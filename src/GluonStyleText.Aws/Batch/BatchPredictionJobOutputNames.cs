@@ -26,6 +26,11 @@ internal static class BatchPredictionJobOutputNames
     /// <param name="resultsPrefix">The results prefix; empty for none (a missing trailing <c>/</c> is added).</param>
     public static string ManifestKey(string inputKey, string resultsPrefix = "") => Stem(inputKey, resultsPrefix) + ManifestSuffix;
 
+    /// <summary>The key of the record a sharded run leaves when a shard fails for good: <c>&lt;name&gt;_output.failure.json</c> (shorter than the manifest's key).</summary>
+    /// <param name="inputKey">The uploaded file's key.</param>
+    /// <param name="resultsPrefix">The results prefix.</param>
+    public static string FailureKey(string inputKey, string resultsPrefix = "") => Stem(inputKey, resultsPrefix) + "_output.failure.json";
+
     /// <summary>Whether a key looks like a job's output, which must never be classified again.</summary>
     /// <param name="key">A decoded object key.</param>
     public static bool IsOutputKey(string key)

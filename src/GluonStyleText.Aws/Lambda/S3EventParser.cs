@@ -70,7 +70,8 @@ internal static class S3EventParser
             Element(record, index, "eventName", JsonValueKind.String).GetString()!,
             bucket.GetString()!,
             WebUtility.UrlDecode(key.GetString()!),
-            eTag.Trim('"'));
+            eTag.Trim('"'),
+            s3Object.TryGetProperty("size", out var size) && size.ValueKind == JsonValueKind.Number && size.TryGetInt64(out var bytes) && bytes >= 0 ? bytes : null);
     }
 
     private static JsonElement Element(JsonElement parent, int index, string path, JsonValueKind kind, string? name = null)

@@ -6,4 +6,5 @@ namespace GluonStyleText.Aws.Lambda;
 /// <param name="Bucket">The bucket's name.</param>
 /// <param name="Key">The object key, decoded from the notification's form encoding.</param>
 /// <param name="ETag">The object's ETag; empty when the record has none.</param>
-internal sealed record S3EventRecord(int Index, string EventName, string Bucket, string Key, string ETag);
+/// <param name="Size">The object's size in bytes (<c>s3.object.size</c>); null when the record has none.</param>
+internal sealed record S3EventRecord(int Index, string EventName, string Bucket, string Key, string ETag, long? Size = null);

@@ -54,6 +54,7 @@ public sealed class S3UploadHandler
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(settings);
+        settings.Sharding?.Validate();
         this.batch = batch;
         this.settings = settings;
         this.log = new LambdaJsonLog(log ?? Console.Out);
@@ -164,8 +165,23 @@ public sealed class S3UploadHandler
     /// <param name="eTag">The object's ETag.</param>
     public static string JobName(string bucket, string key, string eTag) => BatchJobNames.Create("predict-" + key, bucket, key, eTag);
 
+    /// <summary>The names of a sharded upload's plan, array and assemble jobs: the same for the same bucket, key and ETag.</summary>
+    /// <param name="bucket">The bucket.</param>
+    /// <param name="key">The decoded key.</param>
+    /// <param name="eTag">The object's ETag.</param>
+    /// <returns>Three different, valid job names.</returns>
+    public static (string Plan, string Shards, string Assemble) ShardedJobNames(string bucket, string key, string eTag) =>
+        (BatchJobNames.Create("plan-" + key, bucket, key, eTag, ShardedJobSteps.Plan),
+         BatchJobNames.Create("shards-" + key, bucket, key, eTag, ShardedJobSteps.PredictShard),
+         BatchJobNames.Create("assemble-" + key, bucket, key, eTag, ShardedJobSteps.Assemble));
+
     private async Task<SubmittedUpload> SubmitAsync(S3EventRecord record, CancellationToken cancellationToken)
     {
+        if (settings.Sharding is { } sharding && sharding.ShardCount(record.Size) is var shards and > 1)
+        {
+            return await SubmitShardedAsync(record, sharding, shards, cancellationToken).ConfigureAwait(false);
+        }
+
         var request = new BatchJobRequest(
             JobName(record.Bucket, record.Key, record.ETag),
             settings.JobQueue,
@@ -186,6 +202,61 @@ public sealed class S3UploadHandler
         {
             // Rethrown: Lambda then retries the whole event, and the jobs are idempotent.
             log.Error("submit failed", ("bucket", record.Bucket), ("key", record.Key), ("jobName", request.JobName), ("error", e.Message));
+            throw;
+        }
+    }
+
+    // Three submissions: if a later one fails the message is delivered again and the earlier jobs are orphans that
+    // write only under their own run's work prefix (the plan) or fail (children whose plan never ran are not there).
+    private async Task<SubmittedUpload> SubmitShardedAsync(S3EventRecord record, ShardingSettings sharding, int shards, CancellationToken cancellationToken)
+    {
+        var names = ShardedJobNames(record.Bucket, record.Key, record.ETag);
+        // A new run for every delivery: a duplicate event's jobs get the same names but never share work files.
+        var run = Guid.NewGuid().ToString("N");
+        Dictionary<string, string> Parameters(string step) => new()
+        {
+            [ShardedJobSteps.StepParameter] = step,
+            ["bucket"] = record.Bucket,
+            ["key"] = record.Key,
+            [ETagParameter] = record.ETag.Length > 0 ? record.ETag : AnyETag,
+            [ShardedJobSteps.RunParameter] = run,
+            [ShardedJobSteps.ShardsParameter] = shards.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [ShardedJobSteps.AttemptsParameter] = sharding.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        string jobName = names.Plan;
+        try
+        {
+            var plan = await batch.SubmitJobAsync(
+                new BatchJobRequest(names.Plan, settings.JobQueue, sharding.JobDefinition, Parameters(ShardedJobSteps.Plan)) { RetryAttempts = sharding.Attempts },
+                cancellationToken).ConfigureAwait(false);
+            jobName = names.Shards;
+            var children = await batch.SubmitJobAsync(
+                new BatchJobRequest(names.Shards, settings.JobQueue, sharding.JobDefinition, Parameters(ShardedJobSteps.PredictShard))
+                {
+                    ArraySize = shards,
+                    DependsOn = [new BatchJobDependency(plan.JobId)],
+                    RetryAttempts = sharding.Attempts,
+                },
+                cancellationToken).ConfigureAwait(false);
+            jobName = names.Assemble;
+            var assemble = await batch.SubmitJobAsync(
+                new BatchJobRequest(names.Assemble, settings.JobQueue, sharding.JobDefinition, Parameters(ShardedJobSteps.Assemble))
+                {
+                    DependsOn = [new BatchJobDependency(children.JobId)],
+                    RetryAttempts = sharding.Attempts,
+                },
+                cancellationToken).ConfigureAwait(false);
+            log.Info(
+                "submitted sharded",
+                ("bucket", record.Bucket), ("key", record.Key), ("eTag", record.ETag), ("size", record.Size?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+                ("shards", shards.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("run", run),
+                ("planJobId", plan.JobId), ("shardsJobId", children.JobId), ("jobName", assemble.JobName), ("jobId", assemble.JobId));
+            return new SubmittedUpload(record.Bucket, record.Key, record.ETag, assemble.JobName, assemble.JobId) { Shards = shards };
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log.Error("submit failed", ("bucket", record.Bucket), ("key", record.Key), ("jobName", jobName), ("error", e.Message));
             throw;
         }
     }

@@ -21,6 +21,9 @@ public sealed record S3UploadHandlerSettings
     /// <summary>The only bucket whose uploads start jobs; events of other buckets are ignored.</summary>
     public required string PredictBucket { get; init; }
 
+    /// <summary>When and how uploads are split across an array job; null (no <c>SHARD_JOB_DEFINITION</c>) gives every upload one job.</summary>
+    public ShardingSettings? Sharding { get; init; }
+
     /// <summary>The AWS region of the Batch API; null resolves it as the SDKs do (Lambda sets <c>AWS_REGION</c>).</summary>
     public string? Region { get; init; }
 
@@ -39,6 +42,7 @@ public sealed record S3UploadHandlerSettings
             JobQueue = Required(getVariable, JobQueueVariable, "the AWS Batch job queue"),
             JobDefinition = Required(getVariable, JobDefinitionVariable, "the AWS Batch job definition"),
             PredictBucket = Required(getVariable, PredictBucketVariable, "the bucket whose .csv uploads are classified"),
+            Sharding = ShardingSettings.FromEnvironment(getVariable),
         };
     }
 
