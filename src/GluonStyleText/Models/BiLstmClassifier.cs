@@ -19,14 +19,14 @@ namespace GluonStyleText.Models;
 /// </remarks>
 internal sealed class BiLstmClassifier : nn.Module<Tensor, Tensor>, ISparseRowTables
 {
-    private readonly Embedding embedding;
-    private readonly Dropout embeddingDropout;
-    private readonly ModuleList<LSTM> forwardLayers;
-    private readonly ModuleList<LSTM> backwardLayers;
-    private readonly Dropout interLayerDropout;
-    private readonly Dropout featureDropout;
-    private readonly Linear output;
-    private readonly long hiddenSize;
+    private readonly Embedding _embedding;
+    private readonly Dropout _embeddingDropout;
+    private readonly ModuleList<LSTM> _forwardLayers;
+    private readonly ModuleList<LSTM> _backwardLayers;
+    private readonly Dropout _interLayerDropout;
+    private readonly Dropout _featureDropout;
+    private readonly Linear _output;
+    private readonly long _hiddenSize;
 
     /// <summary>
     /// Builds the network. Reseeds torch's global generator with the hyperparameters' seed so that
@@ -40,22 +40,22 @@ internal sealed class BiLstmClassifier : nn.Module<Tensor, Tensor>, ISparseRowTa
         ArgumentNullException.ThrowIfNull(hyperparameters);
         var h = hyperparameters;
         torch.manual_seed(h.Seed);
-        hiddenSize = h.HiddenSize;
-        embedding = EmbeddingInitializer.Create(h.Embedding, pretrainedEmbedding);
-        embeddingDropout = nn.Dropout(h.Dropout);
+        _hiddenSize = h.HiddenSize;
+        _embedding = EmbeddingInitializer.Create(h.Embedding, pretrainedEmbedding);
+        _embeddingDropout = nn.Dropout(h.Dropout);
 
         int directions = h.Bidirectional ? 2 : 1;
-        long layerOutputWidth = directions * hiddenSize;
+        long layerOutputWidth = directions * _hiddenSize;
         int inputWidth = h.Embedding.EmbeddingSize;
-        forwardLayers = nn.ModuleList(Enumerable.Range(0, h.Layers)
-            .Select(layer => nn.LSTM(layer == 0 ? inputWidth : layerOutputWidth, hiddenSize, batchFirst: true))
+        _forwardLayers = nn.ModuleList(Enumerable.Range(0, h.Layers)
+            .Select(layer => nn.LSTM(layer == 0 ? inputWidth : layerOutputWidth, _hiddenSize, batchFirst: true))
             .ToArray());
-        backwardLayers = nn.ModuleList(Enumerable.Range(0, h.Bidirectional ? h.Layers : 0)
-            .Select(layer => nn.LSTM(layer == 0 ? inputWidth : layerOutputWidth, hiddenSize, batchFirst: true))
+        _backwardLayers = nn.ModuleList(Enumerable.Range(0, h.Bidirectional ? h.Layers : 0)
+            .Select(layer => nn.LSTM(layer == 0 ? inputWidth : layerOutputWidth, _hiddenSize, batchFirst: true))
             .ToArray());
-        interLayerDropout = nn.Dropout(h.Dropout);
-        featureDropout = nn.Dropout(h.Dropout);
-        output = nn.Linear(2 * layerOutputWidth, h.NumberOfClasses);
+        _interLayerDropout = nn.Dropout(h.Dropout);
+        _featureDropout = nn.Dropout(h.Dropout);
+        _output = nn.Linear(2 * layerOutputWidth, h.NumberOfClasses);
         RegisterComponents();
         SparseRowParameterNames = h.Embedding.SparseGradients ? ["embedding.weight"] : [];
     }
@@ -74,27 +74,27 @@ internal sealed class BiLstmClassifier : nn.Module<Tensor, Tensor>, ISparseRowTa
         var isToken = input.ne(0);
         var reversal = ReversalWithinLengths(isToken);
 
-        var states = embeddingDropout.call(embedding.call(input));
-        for (int layer = 0; layer < forwardLayers.Count; layer++)
+        var states = _embeddingDropout.call(_embedding.call(input));
+        for (int layer = 0; layer < _forwardLayers.Count; layer++)
         {
             if (layer > 0)
             {
-                states = interLayerDropout.call(states);
+                states = _interLayerDropout.call(states);
             }
 
-            var (forwardStates, _, _) = forwardLayers[layer].call(states);
-            if (backwardLayers.Count == 0)
+            var (forwardStates, _, _) = _forwardLayers[layer].call(states);
+            if (_backwardLayers.Count == 0)
             {
                 states = forwardStates;
                 continue;
             }
 
-            var (backwardStates, _, _) = backwardLayers[layer].call(Reorder(states, reversal));
+            var (backwardStates, _, _) = _backwardLayers[layer].call(Reorder(states, reversal));
             states = cat([forwardStates, Reorder(backwardStates, reversal)], 2);
         }
 
         var features = PoolOverTokens(states, isToken);
-        return output.call(featureDropout.call(features)).MoveToOuterDisposeScope();
+        return _output.call(_featureDropout.call(features)).MoveToOuterDisposeScope();
     }
 
     // For every text, position t < length maps to length - 1 - t and padding maps to itself; the

@@ -15,8 +15,8 @@ internal sealed class HashedBigramBag : nn.Module<Tensor, Tensor>
     // A prime well above any vocabulary size, so that (first, second) pairs spread over the buckets.
     private const long FirstWordMultiplier = 1_000_003;
 
-    private readonly Embedding vectors;
-    private readonly long buckets;
+    private readonly Embedding _vectors;
+    private readonly long _buckets;
 
     /// <summary>Creates the table: <paramref name="buckets"/> vectors of <paramref name="size"/> values, plus a zero row for "no bigram".</summary>
     /// <param name="buckets">Number of hash buckets (at least 1).</param>
@@ -28,12 +28,12 @@ internal sealed class HashedBigramBag : nn.Module<Tensor, Tensor>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(buckets, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        this.buckets = buckets;
-        vectors = nn.Embedding(buckets + 1, size, padding_idx: 0, sparse: sparseGradients);
+        this._buckets = buckets;
+        _vectors = nn.Embedding(buckets + 1, size, padding_idx: 0, sparse: sparseGradients);
         using (no_grad())
         {
-            vectors.weight!.uniform_(-initialRange, initialRange);
-            vectors.weight![0].zero_();
+            _vectors.weight!.uniform_(-initialRange, initialRange);
+            _vectors.weight![0].zero_();
         }
 
         RegisterComponents();
@@ -49,8 +49,8 @@ internal sealed class HashedBigramBag : nn.Module<Tensor, Tensor>
         var first = tokenIds.narrow(1, 0, pairs);
         var second = tokenIds.narrow(1, 1, pairs);
         var isBigram = first.ne(0).logical_and(second.ne(0));
-        var bucket = ((first * FirstWordMultiplier + second).remainder(buckets) + 1) * isBigram;
-        var sum = vectors.call(bucket).sum(1);
+        var bucket = ((first * FirstWordMultiplier + second).remainder(_buckets) + 1) * isBigram;
+        var sum = _vectors.call(bucket).sum(1);
         var count = isBigram.sum(1, keepdim: true, type: sum.dtype).clamp_min(1);
         return (sum / count).MoveToOuterDisposeScope();
     }
