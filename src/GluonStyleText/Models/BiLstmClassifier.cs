@@ -4,6 +4,10 @@ using static TorchSharp.torch;
 
 namespace GluonStyleText.Models;
 
+// TorchSharp names a module's parameters after its fields (RegisterComponents): "embedding.weight" is
+// in every saved bundle and checkpoint, so these fields keep their names rather than the _camelCase rule.
+#pragma warning disable IDE1006
+
 /// <summary>
 /// The seed's recurrent classifier, made padding-aware: token embedding, dropout, a stack of
 /// (bi)directional LSTM layers that only ever read each text's real tokens (fresh zero state every
@@ -19,14 +23,14 @@ namespace GluonStyleText.Models;
 /// </remarks>
 internal sealed class BiLstmClassifier : nn.Module<Tensor, Tensor>, ISparseRowTables
 {
-    private readonly Embedding _embedding;
-    private readonly Dropout _embeddingDropout;
-    private readonly ModuleList<LSTM> _forwardLayers;
-    private readonly ModuleList<LSTM> _backwardLayers;
-    private readonly Dropout _interLayerDropout;
-    private readonly Dropout _featureDropout;
-    private readonly Linear _output;
-    private readonly long _hiddenSize;
+    private readonly Embedding embedding;
+    private readonly Dropout embeddingDropout;
+    private readonly ModuleList<LSTM> forwardLayers;
+    private readonly ModuleList<LSTM> backwardLayers;
+    private readonly Dropout interLayerDropout;
+    private readonly Dropout featureDropout;
+    private readonly Linear output;
+    private readonly long hiddenSize;
 
     /// <summary>
     /// Builds the network. Reseeds torch's global generator with the hyperparameters' seed so that
@@ -40,22 +44,22 @@ internal sealed class BiLstmClassifier : nn.Module<Tensor, Tensor>, ISparseRowTa
         ArgumentNullException.ThrowIfNull(hyperparameters);
         var h = hyperparameters;
         torch.manual_seed(h.Seed);
-        _hiddenSize = h.HiddenSize;
-        _embedding = EmbeddingInitializer.Create(h.Embedding, pretrainedEmbedding);
-        _embeddingDropout = nn.Dropout(h.Dropout);
+        hiddenSize = h.HiddenSize;
+        embedding = EmbeddingInitializer.Create(h.Embedding, pretrainedEmbedding);
+        embeddingDropout = nn.Dropout(h.Dropout);
 
         int directions = h.Bidirectional ? 2 : 1;
-        long layerOutputWidth = directions * _hiddenSize;
+        long layerOutputWidth = directions * hiddenSize;
         int inputWidth = h.Embedding.EmbeddingSize;
-        _forwardLayers = nn.ModuleList(Enumerable.Range(0, h.Layers)
-            .Select(layer => nn.LSTM(layer == 0 ? inputWidth : layerOutputWidth, _hiddenSize, batchFirst: true))
+        forwardLayers = nn.ModuleList(Enumerable.Range(0, h.Layers)
+            .Select(layer => nn.LSTM(layer == 0 ? inputWidth : layerOutputWidth, hiddenSize, batchFirst: true))
             .ToArray());
-        _backwardLayers = nn.ModuleList(Enumerable.Range(0, h.Bidirectional ? h.Layers : 0)
-            .Select(layer => nn.LSTM(layer == 0 ? inputWidth : layerOutputWidth, _hiddenSize, batchFirst: true))
+        backwardLayers = nn.ModuleList(Enumerable.Range(0, h.Bidirectional ? h.Layers : 0)
+            .Select(layer => nn.LSTM(layer == 0 ? inputWidth : layerOutputWidth, hiddenSize, batchFirst: true))
             .ToArray());
-        _interLayerDropout = nn.Dropout(h.Dropout);
-        _featureDropout = nn.Dropout(h.Dropout);
-        _output = nn.Linear(2 * layerOutputWidth, h.NumberOfClasses);
+        interLayerDropout = nn.Dropout(h.Dropout);
+        featureDropout = nn.Dropout(h.Dropout);
+        output = nn.Linear(2 * layerOutputWidth, h.NumberOfClasses);
         RegisterComponents();
         SparseRowParameterNames = h.Embedding.SparseGradients ? ["embedding.weight"] : [];
     }
@@ -74,27 +78,27 @@ internal sealed class BiLstmClassifier : nn.Module<Tensor, Tensor>, ISparseRowTa
         var isToken = input.ne(0);
         var reversal = ReversalWithinLengths(isToken);
 
-        var states = _embeddingDropout.call(_embedding.call(input));
-        for (int layer = 0; layer < _forwardLayers.Count; layer++)
+        var states = embeddingDropout.call(embedding.call(input));
+        for (int layer = 0; layer < forwardLayers.Count; layer++)
         {
             if (layer > 0)
             {
-                states = _interLayerDropout.call(states);
+                states = interLayerDropout.call(states);
             }
 
-            var (forwardStates, _, _) = _forwardLayers[layer].call(states);
-            if (_backwardLayers.Count == 0)
+            var (forwardStates, _, _) = forwardLayers[layer].call(states);
+            if (backwardLayers.Count == 0)
             {
                 states = forwardStates;
                 continue;
             }
 
-            var (backwardStates, _, _) = _backwardLayers[layer].call(Reorder(states, reversal));
+            var (backwardStates, _, _) = backwardLayers[layer].call(Reorder(states, reversal));
             states = cat([forwardStates, Reorder(backwardStates, reversal)], 2);
         }
 
         var features = PoolOverTokens(states, isToken);
-        return _output.call(_featureDropout.call(features)).MoveToOuterDisposeScope();
+        return output.call(featureDropout.call(features)).MoveToOuterDisposeScope();
     }
 
     // For every text, position t < length maps to length - 1 - t and padding maps to itself; the

@@ -4,6 +4,10 @@ using static TorchSharp.torch;
 
 namespace GluonStyleText.Models;
 
+// TorchSharp names a module's parameters after its fields (RegisterComponents): "embedding.weight" is
+// in every saved bundle and checkpoint, so these fields keep their names rather than the _camelCase rule.
+#pragma warning disable IDE1006
+
 /// <summary>
 /// A bag of word bigrams, as fastText's <c>-wordNgrams 2</c>: each pair of neighbouring real tokens is
 /// hashed into one of <c>buckets</c> learned vectors, and a text is the mean of its pairs' vectors.
@@ -15,8 +19,8 @@ internal sealed class HashedBigramBag : nn.Module<Tensor, Tensor>
     // A prime well above any vocabulary size, so that (first, second) pairs spread over the buckets.
     private const long FirstWordMultiplier = 1_000_003;
 
-    private readonly Embedding _vectors;
-    private readonly long _buckets;
+    private readonly Embedding vectors;
+    private readonly long buckets;
 
     /// <summary>Creates the table: <paramref name="buckets"/> vectors of <paramref name="size"/> values, plus a zero row for "no bigram".</summary>
     /// <param name="buckets">Number of hash buckets (at least 1).</param>
@@ -28,12 +32,12 @@ internal sealed class HashedBigramBag : nn.Module<Tensor, Tensor>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(buckets, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        this._buckets = buckets;
-        _vectors = nn.Embedding(buckets + 1, size, padding_idx: 0, sparse: sparseGradients);
+        this.buckets = buckets;
+        vectors = nn.Embedding(buckets + 1, size, padding_idx: 0, sparse: sparseGradients);
         using (no_grad())
         {
-            _vectors.weight!.uniform_(-initialRange, initialRange);
-            _vectors.weight![0].zero_();
+            vectors.weight!.uniform_(-initialRange, initialRange);
+            vectors.weight![0].zero_();
         }
 
         RegisterComponents();
@@ -49,8 +53,8 @@ internal sealed class HashedBigramBag : nn.Module<Tensor, Tensor>
         var first = tokenIds.narrow(1, 0, pairs);
         var second = tokenIds.narrow(1, 1, pairs);
         var isBigram = first.ne(0).logical_and(second.ne(0));
-        var bucket = ((first * FirstWordMultiplier + second).remainder(_buckets) + 1) * isBigram;
-        var sum = _vectors.call(bucket).sum(1);
+        var bucket = ((first * FirstWordMultiplier + second).remainder(buckets) + 1) * isBigram;
+        var sum = vectors.call(bucket).sum(1);
         var count = isBigram.sum(1, keepdim: true, type: sum.dtype).clamp_min(1);
         return (sum / count).MoveToOuterDisposeScope();
     }

@@ -4,6 +4,10 @@ using static TorchSharp.torch;
 
 namespace GluonStyleText.Models;
 
+// TorchSharp names a module's parameters after its fields (RegisterComponents): "embedding.weight" is
+// in every saved bundle and checkpoint, so these fields keep their names rather than the _camelCase rule.
+#pragma warning disable IDE1006
+
 /// <summary>
 /// The seed's convolutional classifier, generalised to several kernel sizes (Kim, 2014): token
 /// embedding, one 1-D convolution over the sequence per kernel size (each spanning the whole
@@ -15,15 +19,15 @@ namespace GluonStyleText.Models;
 /// </summary>
 internal sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
 {
-    private readonly Embedding _embedding;
-    private readonly Dropout2d _embeddingDropout;
-    private readonly ModuleList<Conv1d> _convolutions;
-    private readonly Dropout _dropout;
-    private readonly HashedBigramBag? _bigrams;
-    private readonly Linear _output;
-    private readonly long _longestKernel;
-    private readonly bool _addMeanPooling;
-    private readonly bool _addWordBag;
+    private readonly Embedding embedding;
+    private readonly Dropout2d embeddingDropout;
+    private readonly ModuleList<Conv1d> convolutions;
+    private readonly Dropout dropout;
+    private readonly HashedBigramBag? bigrams;
+    private readonly Linear output;
+    private readonly long longestKernel;
+    private readonly bool addMeanPooling;
+    private readonly bool addWordBag;
 
     /// <summary>
     /// Builds the network. Reseeds torch's global generator with the hyperparameters' seed so that
@@ -44,27 +48,27 @@ internal sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
 
         torch.manual_seed(h.Seed);
         int filters = h.Filters;
-        _embedding = EmbeddingInitializer.Create(h.Embedding, pretrainedEmbedding);
-        _embeddingDropout = nn.Dropout2d(h.EmbeddingDropout);
-        _convolutions = nn.ModuleList(kernelSizes
+        embedding = EmbeddingInitializer.Create(h.Embedding, pretrainedEmbedding);
+        embeddingDropout = nn.Dropout2d(h.EmbeddingDropout);
+        convolutions = nn.ModuleList(kernelSizes
             .Select(size => nn.Conv1d(h.Embedding.EmbeddingSize, filters, size))
             .ToArray());
-        _dropout = nn.Dropout(h.Dropout);
-        _addMeanPooling = h.MeanPooling;
-        int featuresPerFilter = _addMeanPooling ? 2 : 1;
+        dropout = nn.Dropout(h.Dropout);
+        addMeanPooling = h.MeanPooling;
+        int featuresPerFilter = addMeanPooling ? 2 : 1;
         int bigramFeatures = h.BigramBuckets > 0 ? h.BigramSize : 0;
-        _addWordBag = h.WordBag;
-        int wordBagFeatures = _addWordBag ? h.Embedding.EmbeddingSize : 0;
-        _output = nn.Linear((filters * kernelSizes.Count * featuresPerFilter) + wordBagFeatures + bigramFeatures, h.NumberOfClasses);
+        addWordBag = h.WordBag;
+        int wordBagFeatures = addWordBag ? h.Embedding.EmbeddingSize : 0;
+        output = nn.Linear((filters * kernelSizes.Count * featuresPerFilter) + wordBagFeatures + bigramFeatures, h.NumberOfClasses);
 
         // Drawn last, so that turning the bag on leaves the other layers' initial weights as they were.
-        _bigrams = bigramFeatures > 0
+        bigrams = bigramFeatures > 0
             ? new HashedBigramBag(h.BigramBuckets, h.BigramSize, EmbeddingInitializer.UniformRange, h.Embedding.SparseGradients)
             : null;
-        _longestKernel = kernelSizes.Max();
+        longestKernel = kernelSizes.Max();
         RegisterComponents();
         SparseRowParameterNames = !h.Embedding.SparseGradients ? []
-            : _bigrams is null ? ["embedding.weight"]
+            : bigrams is null ? ["embedding.weight"]
             : ["embedding.weight", "bigrams.vectors.weight"];
     }
 
@@ -80,32 +84,32 @@ internal sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
         ArgumentNullException.ThrowIfNull(input);
         using var scope = NewDisposeScope();
         var tokenIds = PadForLongestKernel(input);
-        var wordVectors = _embedding.call(tokenIds);
+        var wordVectors = embedding.call(tokenIds);
         var channelsFirst = DropWordVectors(wordVectors).transpose(1, 2);
         var isToken = tokenIds.ne(0).unsqueeze(1).to(channelsFirst.dtype);
-        var pooled = _convolutions
-            .SelectMany(convolution => Pool(nn.functional.relu(convolution.call(channelsFirst)), isToken, _addMeanPooling))
+        var pooled = convolutions
+            .SelectMany(convolution => Pool(nn.functional.relu(convolution.call(channelsFirst)), isToken, addMeanPooling))
             .ToList();
-        var features = _dropout.call(pooled.Count == 1 ? pooled[0] : cat(pooled, 1));
-        if (_addWordBag)
+        var features = dropout.call(pooled.Count == 1 ? pooled[0] : cat(pooled, 1));
+        if (addWordBag)
         {
             // The padding row is zero, so the sum over all positions is the sum over the real tokens.
             var tokens = isToken.sum(2).clamp_min(1);
             features = cat([features, wordVectors.sum(1) / tokens], 1);
         }
-        if (_bigrams is not null)
+        if (bigrams is not null)
         {
             // No dropout on the bag: its mean over hundreds of pairs is already a smoothed signal.
-            features = cat([features, _bigrams.call(tokenIds)], 1);
+            features = cat([features, bigrams.call(tokenIds)], 1);
         }
 
-        return _output.call(features).MoveToOuterDisposeScope();
+        return output.call(features).MoveToOuterDisposeScope();
     }
 
     // Dropout2d zeroes whole channels; with the words as channels ([batch, words, 1, width]) it
     // drops whole word vectors, which regularises better than scattered single values.
     private Tensor DropWordVectors(Tensor wordVectors) =>
-        _embeddingDropout.call(wordVectors.unsqueeze(2)).squeeze(2);
+        embeddingDropout.call(wordVectors.unsqueeze(2)).squeeze(2);
 
     // Right padding means window t starts on a real token exactly when token t is real, so the
     // first columns of the token mask select the windows that count. Only those enter the max and
@@ -128,5 +132,5 @@ internal sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
     // real token whatever padding the caller gave (none, for a batch cut to its longest text): the
     // windows that start on a text's last tokens then see the same padding ids as at full seq_len.
     private Tensor PadForLongestKernel(Tensor tokenIds) =>
-        _longestKernel > 1 ? nn.functional.pad(tokenIds, [0, _longestKernel - 1], value: 0) : tokenIds;
+        longestKernel > 1 ? nn.functional.pad(tokenIds, [0, longestKernel - 1], value: 0) : tokenIds;
 }
