@@ -14,35 +14,35 @@ namespace GluonStyleText.Benchmarks;
 /// </summary>
 internal sealed class TrainingStep : IDisposable
 {
-    private readonly nn.Module<Tensor, Tensor> model;
-    private readonly List<Parameter> parameters;
-    private readonly OptimizerHelper optimizer;
-    private readonly double gradientNormLimit;
+    private readonly nn.Module<Tensor, Tensor> _model;
+    private readonly List<Parameter> _parameters;
+    private readonly OptimizerHelper _optimizer;
+    private readonly double _gradientNormLimit;
 
     public TrainingStep(nn.Module<Tensor, Tensor> model, TextClassifierOptions options)
     {
-        this.model = model;
-        parameters = model.parameters().Where(parameter => parameter.requires_grad).ToList();
-        optimizer = OptimizerFactory.Create(options.Optimizer, parameters, options.LearningRate, options.WeightDecay);
-        gradientNormLimit = new Trainer(options).GradientNormLimit(model);
+        this._model = model;
+        _parameters = model.parameters().Where(parameter => parameter.requires_grad).ToList();
+        _optimizer = OptimizerFactory.Create(options.Optimizer, _parameters, options.LearningRate, options.WeightDecay);
+        _gradientNormLimit = new Trainer(options).GradientNormLimit(model);
     }
 
     /// <summary>Takes one step on the batch and returns its loss.</summary>
     public float Run(Tensor tokenIds, Tensor targets)
     {
         using var scope = NewDisposeScope();
-        model.train();
-        optimizer.zero_grad();
-        var loss = nn.functional.cross_entropy(model.call(tokenIds), targets);
+        _model.train();
+        _optimizer.zero_grad();
+        var loss = nn.functional.cross_entropy(_model.call(tokenIds), targets);
         loss.backward();
-        if (gradientNormLimit > 0)
+        if (_gradientNormLimit > 0)
         {
-            nn.utils.clip_grad_norm_(parameters, gradientNormLimit);
+            nn.utils.clip_grad_norm_(_parameters, _gradientNormLimit);
         }
 
-        optimizer.step();
+        _optimizer.step();
         return loss.item<float>();
     }
 
-    public void Dispose() => optimizer.Dispose();
+    public void Dispose() => _optimizer.Dispose();
 }

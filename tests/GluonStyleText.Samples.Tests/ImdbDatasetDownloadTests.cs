@@ -10,13 +10,13 @@ namespace GluonStyleText.Samples.Tests;
 public sealed class ImdbDatasetDownloadTests : IDisposable
 {
     private static readonly byte[] Archive = FakeAclImdb.CreateArchive();
-    private readonly TemporaryDirectory cache = new();
-    private readonly HttpClient httpClient = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly TemporaryDirectory _cache = new();
+    private readonly HttpClient _httpClient = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public void Dispose()
     {
-        httpClient.Dispose();
-        cache.Dispose();
+        _httpClient.Dispose();
+        _cache.Dispose();
     }
 
     [Fact]
@@ -26,14 +26,14 @@ public sealed class ImdbDatasetDownloadTests : IDisposable
 
         var files = await Dataset(server).GetAsync(dataDirectory: null);
 
-        Assert.Equal(cache.Combine("train.csv"), files.TrainCsvPath);
-        Assert.Equal(cache.Combine("test.csv"), files.TestCsvPath);
+        Assert.Equal(_cache.Combine("train.csv"), files.TrainCsvPath);
+        Assert.Equal(_cache.Combine("test.csv"), files.TestCsvPath);
         ImdbCsvRows.AssertSameRows(FakeAclImdb.ExpectedTrainRows, ImdbCsvRows.Read(files.TrainCsvPath));
         ImdbCsvRows.AssertSameRows(FakeAclImdb.ExpectedTestRows, ImdbCsvRows.Read(files.TestCsvPath));
-        Assert.Equal(Archive, File.ReadAllBytes(cache.Combine(ImdbDataset.ArchiveFileName)));
+        Assert.Equal(Archive, File.ReadAllBytes(_cache.Combine(ImdbDataset.ArchiveFileName)));
         Assert.Equal(
             ["aclImdb_v1.tar.gz", "test.csv", "train.csv"],
-            Directory.GetFiles(cache.Path).Select(Path.GetFileName).Order());
+            Directory.GetFiles(_cache.Path).Select(Path.GetFileName).Order());
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ImdbDatasetDownloadTests : IDisposable
         Assert.Contains($"expected SHA-256 {wrong}", error.Message, StringComparison.Ordinal);
         Assert.Contains($"but the download has {FakeAclImdb.Sha256(Archive)}", error.Message, StringComparison.Ordinal);
         Assert.Contains(server.Uri.ToString(), error.Message, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(cache.Path));
+        Assert.Empty(Directory.GetFiles(_cache.Path));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class ImdbDatasetDownloadTests : IDisposable
 
         Assert.Equal([$"bytes={half}-"], server.RangeHeaders);
         Assert.Equal(half, progress.Reports[0].BytesDone);
-        Assert.Equal(Archive, File.ReadAllBytes(cache.Combine(ImdbDataset.ArchiveFileName)));
+        Assert.Equal(Archive, File.ReadAllBytes(_cache.Combine(ImdbDataset.ArchiveFileName)));
         ImdbCsvRows.AssertSameRows(FakeAclImdb.ExpectedTestRows, ImdbCsvRows.Read(files.TestCsvPath));
         Assert.False(File.Exists(PartialPath));
     }
@@ -119,7 +119,7 @@ public sealed class ImdbDatasetDownloadTests : IDisposable
         var files = await Dataset(server).DownloadAsync();
 
         Assert.Equal(["bytes=100-"], server.RangeHeaders);
-        Assert.Equal(Archive, File.ReadAllBytes(cache.Combine(ImdbDataset.ArchiveFileName)));
+        Assert.Equal(Archive, File.ReadAllBytes(_cache.Combine(ImdbDataset.ArchiveFileName)));
         ImdbCsvRows.AssertSameRows(FakeAclImdb.ExpectedTrainRows, ImdbCsvRows.Read(files.TrainCsvPath));
     }
 
@@ -144,7 +144,7 @@ public sealed class ImdbDatasetDownloadTests : IDisposable
 
         Assert.Equal($"Downloading {server.Uri} failed: HTTP 404 Not Found.", error.Message);
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
-        Assert.False(File.Exists(cache.Combine(ImdbDataset.ArchiveFileName)));
+        Assert.False(File.Exists(_cache.Combine(ImdbDataset.ArchiveFileName)));
     }
 
     [Fact]
@@ -158,29 +158,29 @@ public sealed class ImdbDatasetDownloadTests : IDisposable
 
         Assert.Equal(
             [ImdbDataset.ArchiveFileName + ImdbDataset.PartialSuffix],
-            Directory.GetFiles(cache.Path).Select(Path.GetFileName));
+            Directory.GetFiles(_cache.Path).Select(Path.GetFileName));
     }
 
     [Fact]
     public async Task UnreadableCachedArchiveIsReportedByName()
     {
         using var server = new LoopbackFileServer(Archive);
-        var archive = cache.Combine(ImdbDataset.ArchiveFileName);
+        var archive = _cache.Combine(ImdbDataset.ArchiveFileName);
         await File.WriteAllTextAsync(archive, "not a tar.gz");
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => Dataset(server).DownloadAsync());
 
         Assert.StartsWith($"{archive}: not a readable aclImdb tar.gz archive", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, server.RequestCount);
-        Assert.False(File.Exists(cache.Combine("train.csv")));
+        Assert.False(File.Exists(_cache.Combine("train.csv")));
     }
 
-    private string PartialPath => cache.Combine(ImdbDataset.ArchiveFileName + ImdbDataset.PartialSuffix);
+    private string PartialPath => _cache.Combine(ImdbDataset.ArchiveFileName + ImdbDataset.PartialSuffix);
 
     private ImdbDataset Dataset(LoopbackFileServer server, string? sha256 = null) =>
-        new(httpClient, new ImdbDatasetOptions
+        new(_httpClient, new ImdbDatasetOptions
         {
-            CacheDirectory = cache.Path,
+            CacheDirectory = _cache.Path,
             ArchiveUri = server.Uri,
             ArchiveSha256 = sha256 ?? FakeAclImdb.Sha256(Archive),
         });

@@ -11,35 +11,35 @@ namespace GluonStyleText.Samples.Tests;
 /// </summary>
 internal sealed class LoopbackFileServer : IDisposable
 {
-    private readonly HttpListener listener;
-    private readonly Task loop;
-    private readonly byte[] content;
-    private readonly bool supportsRanges;
-    private readonly HttpStatusCode? failWith;
-    private readonly ConcurrentQueue<string?> rangeHeaders = new();
+    private readonly HttpListener _listener;
+    private readonly Task _loop;
+    private readonly byte[] _content;
+    private readonly bool _supportsRanges;
+    private readonly HttpStatusCode? _failWith;
+    private readonly ConcurrentQueue<string?> _rangeHeaders = new();
 
     public LoopbackFileServer(byte[] content, bool supportsRanges = true, HttpStatusCode? failWith = null)
     {
-        this.content = content;
-        this.supportsRanges = supportsRanges;
-        this.failWith = failWith;
-        (listener, Uri) = StartOnFreePort();
-        loop = Task.Run(ServeAsync);
+        this._content = content;
+        this._supportsRanges = supportsRanges;
+        this._failWith = failWith;
+        (_listener, Uri) = StartOnFreePort();
+        _loop = Task.Run(ServeAsync);
     }
 
     public Uri Uri { get; }
 
     /// <summary>The Range header of each request so far (null when it had none).</summary>
-    public IReadOnlyList<string?> RangeHeaders => [.. rangeHeaders];
+    public IReadOnlyList<string?> RangeHeaders => [.. _rangeHeaders];
 
-    public int RequestCount => rangeHeaders.Count;
+    public int RequestCount => _rangeHeaders.Count;
 
     public void Dispose()
     {
-        listener.Close();
+        _listener.Close();
         try
         {
-            loop.Wait(TimeSpan.FromSeconds(5));
+            _loop.Wait(TimeSpan.FromSeconds(5));
         }
         catch (AggregateException)
         {
@@ -74,12 +74,12 @@ internal sealed class LoopbackFileServer : IDisposable
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                context = await _listener.GetContextAsync();
             }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
@@ -100,31 +100,31 @@ internal sealed class LoopbackFileServer : IDisposable
     private async Task RespondAsync(HttpListenerContext context)
     {
         var range = context.Request.Headers["Range"];
-        rangeHeaders.Enqueue(range);
+        _rangeHeaders.Enqueue(range);
         using var response = context.Response;
-        if (failWith is { } status)
+        if (_failWith is { } status)
         {
             response.StatusCode = (int)status;
             return;
         }
 
         var offset = 0;
-        if (supportsRanges && range is not null && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-'))
+        if (_supportsRanges && range is not null && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-'))
         {
             offset = int.Parse(range["bytes=".Length..^1], CultureInfo.InvariantCulture);
-            if (offset >= content.Length)
+            if (offset >= _content.Length)
             {
                 response.StatusCode = (int)HttpStatusCode.RequestedRangeNotSatisfiable;
-                response.AddHeader("Content-Range", $"bytes */{content.Length}");
+                response.AddHeader("Content-Range", $"bytes */{_content.Length}");
                 return;
             }
 
             response.StatusCode = (int)HttpStatusCode.PartialContent;
-            response.AddHeader("Content-Range", $"bytes {offset}-{content.Length - 1}/{content.Length}");
+            response.AddHeader("Content-Range", $"bytes {offset}-{_content.Length - 1}/{_content.Length}");
         }
 
         response.ContentType = "application/x-gzip";
-        response.ContentLength64 = content.Length - offset;
-        await response.OutputStream.WriteAsync(content.AsMemory(offset));
+        response.ContentLength64 = _content.Length - offset;
+        await response.OutputStream.WriteAsync(_content.AsMemory(offset));
     }
 }

@@ -6,24 +6,24 @@ namespace GluonStyleText.Samples.Tests;
 /// </summary>
 internal sealed class RecordingProgress<T>(Action<T>? onReport = null) : IProgress<T>
 {
-    private readonly List<T> reports = [];
+    private readonly List<T> _reports = [];
 
     public IReadOnlyList<T> Reports
     {
         get
         {
-            lock (reports)
+            lock (_reports)
             {
-                return [.. reports];
+                return [.. _reports];
             }
         }
     }
 
     public void Report(T value)
     {
-        lock (reports)
+        lock (_reports)
         {
-            reports.Add(value);
+            _reports.Add(value);
         }
 
         onReport?.Invoke(value);

@@ -25,9 +25,9 @@ internal sealed partial class ImdbDataset
     /// <summary>Suffix of the archive while it is being downloaded and not yet verified.</summary>
     public const string PartialSuffix = ".part";
 
-    private readonly ImdbDatasetOptions options;
-    private readonly ILogger logger;
-    private readonly ResumableDownloader downloader;
+    private readonly ImdbDatasetOptions _options;
+    private readonly ILogger _logger;
+    private readonly ResumableDownloader _downloader;
 
     /// <summary>Creates the dataset source.</summary>
     /// <param name="httpClient">Used for the download only; its lifetime stays with the caller.</param>
@@ -36,12 +36,12 @@ internal sealed partial class ImdbDataset
     public ImdbDataset(HttpClient httpClient, ImdbDatasetOptions? options = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
-        this.options = options ?? new ImdbDatasetOptions();
-        ArgumentException.ThrowIfNullOrWhiteSpace(this.options.CacheDirectory, "options.CacheDirectory");
-        ArgumentException.ThrowIfNullOrWhiteSpace(this.options.ArchiveSha256, "options.ArchiveSha256");
-        ArgumentNullException.ThrowIfNull(this.options.ArchiveUri, "options.ArchiveUri");
-        this.logger = logger ?? NullLogger.Instance;
-        downloader = new ResumableDownloader(httpClient, this.logger);
+        this._options = options ?? new ImdbDatasetOptions();
+        ArgumentException.ThrowIfNullOrWhiteSpace(this._options.CacheDirectory, "options.CacheDirectory");
+        ArgumentException.ThrowIfNullOrWhiteSpace(this._options.ArchiveSha256, "options.ArchiveSha256");
+        ArgumentNullException.ThrowIfNull(this._options.ArchiveUri, "options.ArchiveUri");
+        this._logger = logger ?? NullLogger.Instance;
+        _downloader = new ResumableDownloader(httpClient, this._logger);
     }
 
     /// <summary>
@@ -75,14 +75,14 @@ internal sealed partial class ImdbDataset
         {
             await ImdbCsvHeader.EnsureAsync(files.TrainCsvPath, cancellationToken).ConfigureAwait(false);
             await ImdbCsvHeader.EnsureAsync(files.TestCsvPath, cancellationToken).ConfigureAwait(false);
-            LogUsingCsvs(logger, directory);
+            LogUsingCsvs(_logger, directory);
             return files;
         }
 
         var extracted = Path.Combine(directory, ExtractedFolderName);
         if (Directory.Exists(extracted))
         {
-            LogConverting(logger, extracted);
+            LogConverting(_logger, extracted);
             var reviews = await AclImdbFolderReader.ReadAsync(extracted, cancellationToken).ConfigureAwait(false);
             reviews.EnsureComplete(extracted);
             await WriteCsvsAsync(reviews, files, cancellationToken).ConfigureAwait(false);
@@ -105,11 +105,11 @@ internal sealed partial class ImdbDataset
     /// <exception cref="HttpRequestException">The server could not be reached or answered with an error.</exception>
     public async Task<ImdbDataFiles> DownloadAsync(IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var directory = Path.GetFullPath(options.CacheDirectory);
+        var directory = Path.GetFullPath(_options.CacheDirectory);
         var files = FilesIn(directory);
         if (File.Exists(files.TrainCsvPath) && File.Exists(files.TestCsvPath))
         {
-            LogUsingCache(logger, directory);
+            LogUsingCache(_logger, directory);
             return files;
         }
 
@@ -117,14 +117,14 @@ internal sealed partial class ImdbDataset
         var archive = Path.Combine(directory, ArchiveFileName);
         if (File.Exists(archive))
         {
-            LogUsingCachedArchive(logger, archive);
+            LogUsingCachedArchive(_logger, archive);
         }
         else
         {
             await DownloadArchiveAsync(archive, progress, cancellationToken).ConfigureAwait(false);
         }
 
-        LogConverting(logger, archive);
+        LogConverting(_logger, archive);
         var reviews = await AclImdbArchiveReader.ReadAsync(archive, cancellationToken).ConfigureAwait(false);
         reviews.EnsureComplete(archive);
         await WriteCsvsAsync(reviews, files, cancellationToken).ConfigureAwait(false);
@@ -137,15 +137,15 @@ internal sealed partial class ImdbDataset
     private async Task DownloadArchiveAsync(string archive, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
     {
         var partial = archive + PartialSuffix;
-        await downloader.DownloadAsync(options.ArchiveUri, partial, progress, cancellationToken).ConfigureAwait(false);
+        await _downloader.DownloadAsync(_options.ArchiveUri, partial, progress, cancellationToken).ConfigureAwait(false);
 
-        LogVerifying(logger, partial);
+        LogVerifying(_logger, partial);
         var actual = await FileChecksum.ComputeSha256Async(partial, cancellationToken).ConfigureAwait(false);
-        if (!string.Equals(actual, options.ArchiveSha256, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(actual, _options.ArchiveSha256, StringComparison.OrdinalIgnoreCase))
         {
             File.Delete(partial);
             throw new InvalidDataException(
-                $"Checksum mismatch for {options.ArchiveUri}: expected SHA-256 {options.ArchiveSha256.ToLowerInvariant()} "
+                $"Checksum mismatch for {_options.ArchiveUri}: expected SHA-256 {_options.ArchiveSha256.ToLowerInvariant()} "
                 + $"but the download has {actual}. Deleted {partial}; run again to download it afresh.");
         }
 
@@ -155,7 +155,7 @@ internal sealed partial class ImdbDataset
     private async Task WriteCsvsAsync(ImdbReviewSets reviews, ImdbDataFiles files, CancellationToken cancellationToken)
     {
         await ImdbCsvWriter.WriteAsync(reviews, files, cancellationToken).ConfigureAwait(false);
-        LogWrote(logger, reviews.Train.Count, files.TrainCsvPath, reviews.Test.Count, files.TestCsvPath);
+        LogWrote(_logger, reviews.Train.Count, files.TrainCsvPath, reviews.Test.Count, files.TestCsvPath);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Using the IMDB CSVs in {Directory}")]

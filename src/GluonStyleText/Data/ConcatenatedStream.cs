@@ -7,11 +7,11 @@ namespace GluonStyleText.Data;
 /// </summary>
 internal sealed class ConcatenatedStream : Stream
 {
-    private readonly Part[] parts;
-    private readonly long[] bytesRead;
-    private readonly long length;
-    private long position;
-    private int current;
+    private readonly Part[] _parts;
+    private readonly long[] _bytesRead;
+    private readonly long _length;
+    private long _position;
+    private int _current;
 
     /// <summary>Creates the stream.</summary>
     /// <param name="parts">The parts, each read from its current position.</param>
@@ -19,10 +19,10 @@ internal sealed class ConcatenatedStream : Stream
     /// <param name="length">The <see cref="Length"/> to report: the input's size, or 0 when it is not known.</param>
     public ConcatenatedStream(IEnumerable<Part> parts, long startPosition, long length)
     {
-        this.parts = [.. parts];
-        bytesRead = new long[this.parts.Length];
-        position = startPosition;
-        this.length = length;
+        this._parts = [.. parts];
+        _bytesRead = new long[this._parts.Length];
+        _position = startPosition;
+        this._length = length;
     }
 
     public override bool CanRead => true;
@@ -32,17 +32,17 @@ internal sealed class ConcatenatedStream : Stream
     public override bool CanWrite => false;
 
     /// <summary>The input's size given at creation, or 0 when it is not known.</summary>
-    public override long Length => length;
+    public override long Length => _length;
 
     /// <summary>How far into the input the reading has come; setting it is not supported.</summary>
     public override long Position
     {
-        get => position;
+        get => _position;
         set => throw new NotSupportedException();
     }
 
     /// <summary>The bytes read so far from part <paramref name="index"/>.</summary>
-    public long BytesReadFrom(int index) => bytesRead[index];
+    public long BytesReadFrom(int index) => _bytesRead[index];
 
     /// <summary>A stream of bytes in memory, as a part.</summary>
     public static Part Bytes(ReadOnlySpan<byte> bytes) =>
@@ -52,9 +52,9 @@ internal sealed class ConcatenatedStream : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        for (; current < parts.Length && !buffer.IsEmpty; current++)
+        for (; _current < _parts.Length && !buffer.IsEmpty; _current++)
         {
-            int read = parts[current].Stream.Read(buffer[..Wanted(buffer.Length)]);
+            int read = _parts[_current].Stream.Read(buffer[..Wanted(buffer.Length)]);
             if (read > 0)
             {
                 return Advance(read);
@@ -66,9 +66,9 @@ internal sealed class ConcatenatedStream : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        for (; current < parts.Length && !buffer.IsEmpty; current++)
+        for (; _current < _parts.Length && !buffer.IsEmpty; _current++)
         {
-            int read = await parts[current].Stream.ReadAsync(buffer[..Wanted(buffer.Length)], cancellationToken).ConfigureAwait(false);
+            int read = await _parts[_current].Stream.ReadAsync(buffer[..Wanted(buffer.Length)], cancellationToken).ConfigureAwait(false);
             if (read > 0)
             {
                 return Advance(read);
@@ -95,7 +95,7 @@ internal sealed class ConcatenatedStream : Stream
     {
         if (disposing)
         {
-            foreach (var part in parts.Where(part => !part.LeaveOpen))
+            foreach (var part in _parts.Where(part => !part.LeaveOpen))
             {
                 part.Stream.Dispose();
             }
@@ -106,7 +106,7 @@ internal sealed class ConcatenatedStream : Stream
 
     public override async ValueTask DisposeAsync()
     {
-        foreach (var part in parts.Where(part => !part.LeaveOpen))
+        foreach (var part in _parts.Where(part => !part.LeaveOpen))
         {
             await part.Stream.DisposeAsync().ConfigureAwait(false);
         }
@@ -115,12 +115,12 @@ internal sealed class ConcatenatedStream : Stream
     }
 
     // A part at its limit reads nothing, which moves the reading on to the next part.
-    private int Wanted(int count) => (int)Math.Min(count, parts[current].Limit - bytesRead[current]);
+    private int Wanted(int count) => (int)Math.Min(count, _parts[_current].Limit - _bytesRead[_current]);
 
     private int Advance(int read)
     {
-        bytesRead[current] += read;
-        position += read;
+        _bytesRead[_current] += read;
+        _position += read;
         return read;
     }
 

@@ -19,33 +19,33 @@ internal sealed class CsvShardScanner
     private const byte Cr = (byte)'\r';
     private const byte Lf = (byte)'\n';
 
-    private readonly long targetShardBytes;
-    private readonly int rowAlignment;
-    private readonly List<CsvShard> shards = [];
+    private readonly long _targetShardBytes;
+    private readonly int _rowAlignment;
+    private readonly List<CsvShard> _shards = [];
 
-    private State state = State.LineStart;
-    private long position;
-    private bool headerSeen;
-    private long rows;
+    private State _state = State.LineStart;
+    private long _position;
+    private bool _headerSeen;
+    private long _rows;
 
     // Lines are counted only up to where they are needed (a shard's start) and at the end of each block,
     // with one vectorised count per block rather than a test per byte in the state machine.
-    private long lineBreaks;
-    private long linesCountedTo;
-    private bool lastCountedWasCr;
+    private long _lineBreaks;
+    private long _linesCountedTo;
+    private bool _lastCountedWasCr;
 
-    private long shardStart = -1;
-    private long shardFirstRow;
-    private long shardFirstLine;
+    private long _shardStart = -1;
+    private long _shardFirstRow;
+    private long _shardFirstLine;
 
     /// <summary>Creates a scanner for bytes that start at file offset <paramref name="start"/> (after a byte order mark).</summary>
     public CsvShardScanner(long start, long targetShardBytes, int rowAlignment)
     {
-        position = start;
-        linesCountedTo = start;
+        _position = start;
+        _linesCountedTo = start;
         HeaderStart = start;
-        this.targetShardBytes = targetShardBytes;
-        this.rowAlignment = rowAlignment;
+        this._targetShardBytes = targetShardBytes;
+        this._rowAlignment = rowAlignment;
     }
 
     private enum State : byte
@@ -69,7 +69,7 @@ internal sealed class CsvShardScanner
         int i = 0;
         while (i < block.Length)
         {
-            switch (state)
+            switch (_state)
             {
                 case State.LineStart:
                     if (block[i] is Cr or Lf)
@@ -79,11 +79,11 @@ internal sealed class CsvShardScanner
                     }
 
                     RecordStarts(block, i);
-                    state = State.FieldStart;
+                    _state = State.FieldStart;
                     break;
 
                 case State.FieldStart:
-                    state = block[i++] switch
+                    _state = block[i++] switch
                     {
                         Quote => State.Quoted,
                         Comma => State.FieldStart,
@@ -101,7 +101,7 @@ internal sealed class CsvShardScanner
                     }
 
                     i += stop;
-                    state = block[i++] == Comma ? State.FieldStart : State.LineStart;
+                    _state = block[i++] == Comma ? State.FieldStart : State.LineStart;
                     break;
 
                 case State.Quoted:
@@ -113,11 +113,11 @@ internal sealed class CsvShardScanner
                     }
 
                     i += quote + 1;
-                    state = State.QuoteInQuoted;
+                    _state = State.QuoteInQuoted;
                     break;
 
                 case State.QuoteInQuoted:
-                    state = block[i++] switch
+                    _state = block[i++] switch
                     {
                         Quote => State.Quoted,
                         Comma => State.FieldStart,
@@ -128,42 +128,42 @@ internal sealed class CsvShardScanner
             }
         }
 
-        CountLinesTo(block, position + block.Length);
-        position += block.Length;
+        CountLinesTo(block, _position + block.Length);
+        _position += block.Length;
     }
 
     /// <summary>Ends the scan at the end of the file.</summary>
     /// <returns>Where the header ends (and the first shard begins), the shards, and the data rows of the file.</returns>
     public (long HeaderEnd, IReadOnlyList<CsvShard> Shards, long Rows) Finish()
     {
-        if (shardStart < 0)
+        if (_shardStart < 0)
         {
             // No data row: the header (if any) runs to the end, and one empty shard writes the output's header.
-            shards.Add(new CsvShard(position, position, 1, lineBreaks + 1, 0));
-            return (position, shards, 0);
+            _shards.Add(new CsvShard(_position, _position, 1, _lineBreaks + 1, 0));
+            return (_position, _shards, 0);
         }
 
-        shards.Add(new CsvShard(shardStart, position, shardFirstRow, shardFirstLine, rows - shardFirstRow + 1));
-        return (shards[0].Start, shards, rows);
+        _shards.Add(new CsvShard(_shardStart, _position, _shardFirstRow, _shardFirstLine, _rows - _shardFirstRow + 1));
+        return (_shards[0].Start, _shards, _rows);
     }
 
     private void RecordStarts(ReadOnlySpan<byte> block, int index)
     {
-        if (!headerSeen)
+        if (!_headerSeen)
         {
-            headerSeen = true;
+            _headerSeen = true;
             return;
         }
 
-        long start = position + index;
-        long row = rows++;
+        long start = _position + index;
+        long row = _rows++;
         if (row == 0)
         {
             StartShard(block, start, row);
         }
-        else if (start - shardStart >= targetShardBytes && row % rowAlignment == 0)
+        else if (start - _shardStart >= _targetShardBytes && row % _rowAlignment == 0)
         {
-            shards.Add(new CsvShard(shardStart, start, shardFirstRow, shardFirstLine, row - shardFirstRow + 1));
+            _shards.Add(new CsvShard(_shardStart, start, _shardFirstRow, _shardFirstLine, row - _shardFirstRow + 1));
             StartShard(block, start, row);
         }
     }
@@ -171,15 +171,15 @@ internal sealed class CsvShardScanner
     private void StartShard(ReadOnlySpan<byte> block, long start, long rowsBefore)
     {
         CountLinesTo(block, start);
-        shardStart = start;
-        shardFirstRow = rowsBefore + 1;
-        shardFirstLine = lineBreaks + 1;
+        _shardStart = start;
+        _shardFirstRow = rowsBefore + 1;
+        _shardFirstLine = _lineBreaks + 1;
     }
 
     /// <summary>Counts the line breaks of <paramref name="block"/> up to file offset <paramref name="end"/>: CR, LF and CR LF each once.</summary>
     private void CountLinesTo(ReadOnlySpan<byte> block, long end)
     {
-        var bytes = block[(int)(linesCountedTo - position)..(int)(end - position)];
+        var bytes = block[(int)(_linesCountedTo - _position)..(int)(end - _position)];
         if (bytes.IsEmpty)
         {
             return;
@@ -187,7 +187,7 @@ internal sealed class CsvShardScanner
 
         // Every CR and every LF is a line break, except an LF right after a CR (also across blocks).
         long breaks = bytes.Count(Lf);
-        if (lastCountedWasCr && bytes[0] == Lf)
+        if (_lastCountedWasCr && bytes[0] == Lf)
         {
             breaks--;
         }
@@ -204,8 +204,8 @@ internal sealed class CsvShardScanner
             cr = next < 0 ? -1 : cr + 1 + next;
         }
 
-        lineBreaks += breaks;
-        lastCountedWasCr = bytes[^1] == Cr;
-        linesCountedTo = end;
+        _lineBreaks += breaks;
+        _lastCountedWasCr = bytes[^1] == Cr;
+        _linesCountedTo = end;
     }
 }

@@ -16,8 +16,8 @@ public sealed class LabelMap
     private const string FormatName = "GluonStyleText.LabelMap";
     private const int LabelsShownInMessages = 20;
 
-    private readonly string[] labels;
-    private readonly Dictionary<string, int> idsByLabel;
+    private readonly string[] _labels;
+    private readonly Dictionary<string, int> _idsByLabel;
 
     /// <summary>Creates a map whose class ids are the positions of <paramref name="labelsInIdOrder"/>.</summary>
     /// <param name="labelsInIdOrder">The labels, label of class 0 first.</param>
@@ -25,35 +25,35 @@ public sealed class LabelMap
     public LabelMap(IEnumerable<string> labelsInIdOrder)
     {
         ArgumentNullException.ThrowIfNull(labelsInIdOrder);
-        labels = [.. labelsInIdOrder];
-        if (labels.Length == 0)
+        _labels = [.. labelsInIdOrder];
+        if (_labels.Length == 0)
         {
             throw new ArgumentException("A label map needs at least one label.", nameof(labelsInIdOrder));
         }
 
-        idsByLabel = new Dictionary<string, int>(labels.Length, StringComparer.Ordinal);
-        for (int id = 0; id < labels.Length; id++)
+        _idsByLabel = new Dictionary<string, int>(_labels.Length, StringComparer.Ordinal);
+        for (int id = 0; id < _labels.Length; id++)
         {
-            if (string.IsNullOrWhiteSpace(labels[id]))
+            if (string.IsNullOrWhiteSpace(_labels[id]))
             {
                 throw new ArgumentException($"Label {id} is empty.", nameof(labelsInIdOrder));
             }
 
-            if (!idsByLabel.TryAdd(labels[id], id))
+            if (!_idsByLabel.TryAdd(_labels[id], id))
             {
                 throw new ArgumentException(
-                    $"The label '{labels[id]}' appears twice (ids {idsByLabel[labels[id]]} and {id}).", nameof(labelsInIdOrder));
+                    $"The label '{_labels[id]}' appears twice (ids {_idsByLabel[_labels[id]]} and {id}).", nameof(labelsInIdOrder));
             }
         }
 
-        LabelsAreIntegers = labels.All(label => TryParseInteger(label, out _));
+        LabelsAreIntegers = _labels.All(label => TryParseInteger(label, out _));
     }
 
     /// <summary>The labels; the label of class id <c>i</c> is at position <c>i</c>.</summary>
-    public IReadOnlyList<string> Labels => labels;
+    public IReadOnlyList<string> Labels => _labels;
 
     /// <summary>Number of labels (classes).</summary>
-    public int Count => labels.Length;
+    public int Count => _labels.Length;
 
     /// <summary>Whether every label is an integer (such as IMDB's <c>0</c> and <c>1</c>).</summary>
     public bool LabelsAreIntegers { get; }
@@ -81,7 +81,7 @@ public sealed class LabelMap
     /// <summary>Whether <paramref name="label"/> is one of the labels (matched exactly).</summary>
     /// <param name="label">The label.</param>
     /// <returns>True when the map has it.</returns>
-    public bool Contains(string label) => idsByLabel.ContainsKey(label);
+    public bool Contains(string label) => _idsByLabel.ContainsKey(label);
 
     /// <summary>Finds the class id of a label (matched exactly).</summary>
     /// <param name="label">The label.</param>
@@ -89,7 +89,7 @@ public sealed class LabelMap
     /// <returns>True when the map has the label.</returns>
     public bool TryGetId(string label, out int id)
     {
-        if (idsByLabel.TryGetValue(label, out id))
+        if (_idsByLabel.TryGetValue(label, out id))
         {
             return true;
         }
@@ -103,7 +103,7 @@ public sealed class LabelMap
     /// <returns>Its class id.</returns>
     /// <exception cref="KeyNotFoundException">The map does not have the label.</exception>
     public int GetId(string label) =>
-        idsByLabel.TryGetValue(label, out int id) ? id : throw new KeyNotFoundException(DescribeUnknown(label));
+        _idsByLabel.TryGetValue(label, out int id) ? id : throw new KeyNotFoundException(DescribeUnknown(label));
 
     /// <summary>The label of a class id.</summary>
     /// <param name="id">The class id, 0 to <see cref="Count"/> - 1.</param>
@@ -111,8 +111,8 @@ public sealed class LabelMap
     public string GetLabel(int id)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(id);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(id, labels.Length);
-        return labels[id];
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(id, _labels.Length);
+        return _labels[id];
     }
 
     /// <summary>Saves the map as JSON, under a temporary name renamed when complete.</summary>
@@ -146,7 +146,7 @@ public sealed class LabelMap
             json.WriteString("format", FormatName);
             json.WriteNumber("version", FormatVersion);
             json.WriteStartArray("labels");
-            foreach (string label in labels)
+            foreach (string label in _labels)
             {
                 json.WriteStringValue(label);
             }
@@ -251,9 +251,9 @@ public sealed class LabelMap
 
     internal string DescribeUnknown(string label)
     {
-        string shown = string.Join(", ", labels.Take(LabelsShownInMessages).Select(l => $"'{l}'"));
-        string more = labels.Length > LabelsShownInMessages ? $" and {labels.Length - LabelsShownInMessages} more" : "";
-        return $"the label '{label}' is not one of the {labels.Length} labels of the label map ({shown}{more})";
+        string shown = string.Join(", ", _labels.Take(LabelsShownInMessages).Select(l => $"'{l}'"));
+        string more = _labels.Length > LabelsShownInMessages ? $" and {_labels.Length - LabelsShownInMessages} more" : "";
+        return $"the label '{label}' is not one of the {_labels.Length} labels of the label map ({shown}{more})";
     }
 
     private static bool TryParseInteger(string label, out long value) =>

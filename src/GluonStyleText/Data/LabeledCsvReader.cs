@@ -18,17 +18,17 @@ public sealed partial class LabeledCsvReader : IDisposable
 {
     private const int RejectsLogged = 10;
 
-    private readonly LabeledCsvOptions options;
-    private readonly LabelMap? labelMap;
-    private readonly ILogger logger;
-    private readonly Stream? source;
-    private CsvReader? csv;
-    private RejectsFile? rejects;
-    private CsvMalformedRecord? lastMalformed;
-    private string? firstRejection;
-    private bool started;
-    private bool finished;
-    private bool disposed;
+    private readonly LabeledCsvOptions _options;
+    private readonly LabelMap? _labelMap;
+    private readonly ILogger _logger;
+    private readonly Stream? _source;
+    private CsvReader? _csv;
+    private RejectsFile? _rejects;
+    private CsvMalformedRecord? _lastMalformed;
+    private string? _firstRejection;
+    private bool _started;
+    private bool _finished;
+    private bool _disposed;
 
     /// <summary>Creates a reader of <paramref name="filePath"/>; nothing is read before <see cref="Read"/>.</summary>
     /// <param name="filePath">The CSV file.</param>
@@ -69,12 +69,12 @@ public sealed partial class LabeledCsvReader : IDisposable
 
     private LabeledCsvReader(string name, Stream? source, LabeledCsvOptions? options, LabelMap? labelMap, ILogger? logger)
     {
-        this.options = options ?? new LabeledCsvOptions();
-        this.options.Validate();
+        this._options = options ?? new LabeledCsvOptions();
+        this._options.Validate();
         FilePath = name;
-        this.source = source;
-        this.labelMap = labelMap;
-        this.logger = logger ?? NullLogger.Instance;
+        this._source = source;
+        this._labelMap = labelMap;
+        this._logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>The file read, as the caller named it, or the display name of the stream read.</summary>
@@ -95,29 +95,29 @@ public sealed partial class LabeledCsvReader : IDisposable
     /// <see cref="BadRowHandling.Fail"/> mode, or too many rows are bad in <see cref="BadRowHandling.Skip"/> mode.</exception>
     public IEnumerable<LabeledText> Read(CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (started)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_started)
         {
             throw new InvalidOperationException("A LabeledCsvReader reads its file once; create another reader to read it again.");
         }
 
-        started = true;
-        var input = source is null ? CsvInput.Open(FilePath) : CsvInput.Open(source, FilePath, leaveOpen: true);
-        csv = CsvReader.Create(input, CsvFormat.ReaderOptions(options.MaxTextLength, record => lastMalformed = record), leaveOpen: false);
-        if (options.OnBadRow == BadRowHandling.Skip && options.RejectsPath is not null)
+        _started = true;
+        var input = _source is null ? CsvInput.Open(FilePath) : CsvInput.Open(_source, FilePath, leaveOpen: true);
+        _csv = CsvReader.Create(input, CsvFormat.ReaderOptions(_options.MaxTextLength, record => _lastMalformed = record), leaveOpen: false);
+        if (_options.OnBadRow == BadRowHandling.Skip && _options.RejectsPath is not null)
         {
-            rejects = RejectsFile.Create(options.RejectsPath);
+            _rejects = RejectsFile.Create(_options.RejectsPath);
         }
 
-        return ReadRows(csv, cancellationToken);
+        return ReadRows(_csv, cancellationToken);
     }
 
     /// <summary>Closes the file (a caller's stream stays open); the temporary rejects file of an unfinished read is deleted.</summary>
     public void Dispose()
     {
-        disposed = true;
-        csv?.Dispose();
-        rejects?.Dispose();
+        _disposed = true;
+        _csv?.Dispose();
+        _rejects?.Dispose();
     }
 
     private IEnumerable<LabeledText> ReadRows(CsvReader reader, CancellationToken cancellationToken)
@@ -148,7 +148,7 @@ public sealed partial class LabeledCsvReader : IDisposable
                 else
                 {
                     Reject(reader, line, rejection);
-                    if (Summary.RowsRead >= options.EarlyRejectCheckRows)
+                    if (Summary.RowsRead >= _options.EarlyRejectCheckRows)
                     {
                         ThrowIfTooManyRejects(line);
                     }
@@ -163,7 +163,7 @@ public sealed partial class LabeledCsvReader : IDisposable
         {
             if (!completed)
             {
-                rejects?.Dispose();
+                _rejects?.Dispose();
             }
 
             reader.Dispose();
@@ -173,10 +173,10 @@ public sealed partial class LabeledCsvReader : IDisposable
     private Columns ReadHeader(CsvReader reader)
     {
         long line = CsvFormat.ReadHeader(reader, FilePath,
-            $"a header naming the columns '{options.TextColumn}' and '{options.LabelColumn}'", () => lastMalformed);
+            $"a header naming the columns '{_options.TextColumn}' and '{_options.LabelColumn}'", () => _lastMalformed);
         return new Columns(
-            CsvFormat.ColumnIndex(reader, FilePath, options.TextColumn, line),
-            CsvFormat.ColumnIndex(reader, FilePath, options.LabelColumn, line),
+            CsvFormat.ColumnIndex(reader, FilePath, _options.TextColumn, line),
+            CsvFormat.ColumnIndex(reader, FilePath, _options.LabelColumn, line),
             reader.Headers.Count);
     }
 
@@ -195,7 +195,7 @@ public sealed partial class LabeledCsvReader : IDisposable
     /// <summary>Checks the record as a whole: quoting, field count and UTF-8.</summary>
     private Rejection? CheckRecord(CsvReader reader, long line, Columns columns)
     {
-        if (lastMalformed is { } malformed && malformed.LineNumber == line)
+        if (_lastMalformed is { } malformed && malformed.LineNumber == line)
         {
             return new(RejectReason.MalformedQuotes, null, $"malformed quoting: {CsvFormat.Describe(malformed.Reason)}");
         }
@@ -211,8 +211,8 @@ public sealed partial class LabeledCsvReader : IDisposable
             return null;
         }
 
-        string? column = !Utf8.IsValid(reader.GetSpan(columns.TextIndex)) ? options.TextColumn
-            : !Utf8.IsValid(reader.GetSpan(columns.LabelIndex)) ? options.LabelColumn
+        string? column = !Utf8.IsValid(reader.GetSpan(columns.TextIndex)) ? _options.TextColumn
+            : !Utf8.IsValid(reader.GetSpan(columns.LabelIndex)) ? _options.LabelColumn
             : null;
         return new(RejectReason.InvalidUtf8, column, problem);
     }
@@ -221,23 +221,23 @@ public sealed partial class LabeledCsvReader : IDisposable
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new(RejectReason.EmptyText, options.TextColumn, "the text is empty");
+            return new(RejectReason.EmptyText, _options.TextColumn, "the text is empty");
         }
 
-        if (text.Length > options.MaxTextLength)
+        if (text.Length > _options.MaxTextLength)
         {
-            return new(RejectReason.TextTooLong, options.TextColumn,
-                $"the text has {text.Length} characters, more than MaxTextLength ({options.MaxTextLength})");
+            return new(RejectReason.TextTooLong, _options.TextColumn,
+                $"the text has {text.Length} characters, more than MaxTextLength ({_options.MaxTextLength})");
         }
 
         if (label.Length == 0)
         {
-            return new(RejectReason.EmptyLabel, options.LabelColumn, "the label is empty");
+            return new(RejectReason.EmptyLabel, _options.LabelColumn, "the label is empty");
         }
 
-        if (labelMap is not null && !labelMap.Contains(label))
+        if (_labelMap is not null && !_labelMap.Contains(label))
         {
-            return new(RejectReason.UnknownLabel, options.LabelColumn, labelMap.DescribeUnknown(label));
+            return new(RejectReason.UnknownLabel, _options.LabelColumn, _labelMap.DescribeUnknown(label));
         }
 
         return null;
@@ -247,38 +247,38 @@ public sealed partial class LabeledCsvReader : IDisposable
     {
         Summary.CountRejected(rejection.Reason);
         var error = new DataFormatException(FilePath, line, rejection.Column, rejection.Reason, rejection.Problem);
-        if (options.OnBadRow == BadRowHandling.Fail)
+        if (_options.OnBadRow == BadRowHandling.Fail)
         {
             throw error;
         }
 
-        firstRejection ??= $"line {line}: {rejection.Problem}";
-        rejects?.Add(line, rejection.Reason, error.Message, Encoding.UTF8.GetString(reader.RawRecord));
+        _firstRejection ??= $"line {line}: {rejection.Problem}";
+        _rejects?.Add(line, rejection.Reason, error.Message, Encoding.UTF8.GetString(reader.RawRecord));
         if (Summary.RowsRejected <= RejectsLogged)
         {
-            LogRejectedRow(logger, error.Message);
+            LogRejectedRow(_logger, error.Message);
         }
     }
 
     private void Finish()
     {
-        if (finished)
+        if (_finished)
         {
             return;
         }
 
-        finished = true;
-        if (rejects is not null)
+        _finished = true;
+        if (_rejects is not null)
         {
-            Summary.RejectsPath = rejects.Commit();
+            Summary.RejectsPath = _rejects.Commit();
         }
 
-        LogSummary(logger, FilePath, Summary.ToString());
+        LogSummary(_logger, FilePath, Summary.ToString());
     }
 
     private void ThrowIfTooManyRejects(long line)
     {
-        if (Summary.RowsRejected == 0 || Summary.RejectRatio <= options.MaxRejectRatio)
+        if (Summary.RowsRejected == 0 || Summary.RejectRatio <= _options.MaxRejectRatio)
         {
             return;
         }
@@ -287,7 +287,7 @@ public sealed partial class LabeledCsvReader : IDisposable
         string where = Summary.RejectsPath is null ? "set RejectsPath to keep the rejected rows" : $"the rejected rows are in {Summary.RejectsPath}";
         throw new DataFormatException(FilePath, line, null, RejectReason.TooManyRejects,
             string.Create(CultureInfo.InvariantCulture,
-                $"{Summary.RowsRejected} of the {Summary.RowsRead} rows read were rejected ({Summary.RejectRatio * 100:0.0}%), more than MaxRejectRatio ({options.MaxRejectRatio * 100:0.0}%); {where}; the first: {firstRejection}"));
+                $"{Summary.RowsRejected} of the {Summary.RowsRead} rows read were rejected ({Summary.RejectRatio * 100:0.0}%), more than MaxRejectRatio ({_options.MaxRejectRatio * 100:0.0}%); {where}; the first: {_firstRejection}"));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected: {Rejection}")]

@@ -8,7 +8,7 @@ namespace GluonStyleText.Data;
 /// </summary>
 public sealed class LabeledCsvSummary
 {
-    private readonly Dictionary<RejectReason, long> rejectsByReason = [];
+    private readonly Dictionary<RejectReason, long> _rejectsByReason = [];
 
     /// <summary>Data rows read (the header is not a row).</summary>
     public long RowsRead { get; private set; }
@@ -20,7 +20,7 @@ public sealed class LabeledCsvSummary
     public long RowsRejected { get; private set; }
 
     /// <summary>Rows refused, by reason; reasons without rejects are absent.</summary>
-    public IReadOnlyDictionary<RejectReason, long> RejectsByReason => rejectsByReason;
+    public IReadOnlyDictionary<RejectReason, long> RejectsByReason => _rejectsByReason;
 
     /// <summary>The rejects file written, or null when none was (fail mode, no <see cref="LabeledCsvOptions.RejectsPath"/>, or the read did not complete).</summary>
     public string? RejectsPath { get; internal set; }
@@ -31,7 +31,7 @@ public sealed class LabeledCsvSummary
     /// <inheritdoc/>
     public override string ToString()
     {
-        string reasons = string.Join(", ", rejectsByReason.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"));
+        string reasons = string.Join(", ", _rejectsByReason.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"));
         return string.Create(CultureInfo.InvariantCulture,
             $"{RowsRead} rows read, {RowsAccepted} accepted, {RowsRejected} rejected{(reasons.Length > 0 ? $" ({reasons})" : "")}");
     }
@@ -46,6 +46,6 @@ public sealed class LabeledCsvSummary
     {
         RowsRead++;
         RowsRejected++;
-        rejectsByReason[reason] = rejectsByReason.GetValueOrDefault(reason) + 1;
+        _rejectsByReason[reason] = _rejectsByReason.GetValueOrDefault(reason) + 1;
     }
 }

@@ -9,23 +9,23 @@ namespace GluonStyleText.Data;
 /// </summary>
 internal sealed class RejectsFile : IDisposable
 {
-    private readonly string path;
-    private readonly string temporaryPath;
-    private CsvWriter? writer;
+    private readonly string _path;
+    private readonly string _temporaryPath;
+    private CsvWriter? _writer;
 
     private RejectsFile(string path)
     {
-        this.path = Path.GetFullPath(path);
-        temporaryPath = AtomicFile.TemporaryPathFor(this.path);
-        writer = CsvWriter.ToFile(temporaryPath, CsvWriterOptions.Default);
-        writer.WriteHeader(["line", "reason", "message", "raw"]);
+        this._path = Path.GetFullPath(path);
+        _temporaryPath = AtomicFile.TemporaryPathFor(this._path);
+        _writer = CsvWriter.ToFile(_temporaryPath, CsvWriterOptions.Default);
+        _writer.WriteHeader(["line", "reason", "message", "raw"]);
     }
 
     public static RejectsFile Create(string path) => new(path);
 
     public void Add(long lineNumber, RejectReason reason, string message, string raw)
     {
-        var open = writer ?? throw new ObjectDisposedException(nameof(RejectsFile));
+        var open = _writer ?? throw new ObjectDisposedException(nameof(RejectsFile));
         open.WriteRecord([lineNumber.ToString(CultureInfo.InvariantCulture), reason.ToString(), message, raw]);
     }
 
@@ -33,22 +33,22 @@ internal sealed class RejectsFile : IDisposable
     /// <returns>The final path.</returns>
     public string Commit()
     {
-        writer?.Dispose();
-        writer = null;
-        File.Move(temporaryPath, path, overwrite: true);
-        return path;
+        _writer?.Dispose();
+        _writer = null;
+        File.Move(_temporaryPath, _path, overwrite: true);
+        return _path;
     }
 
     /// <summary>Deletes the temporary file of a read that did not complete; a committed file stays.</summary>
     public void Dispose()
     {
-        if (writer is null)
+        if (_writer is null)
         {
             return;
         }
 
-        writer.Dispose();
-        writer = null;
-        File.Delete(temporaryPath);
+        _writer.Dispose();
+        _writer = null;
+        File.Delete(_temporaryPath);
     }
 }

@@ -8,25 +8,25 @@ namespace GluonStyleText.Data;
 /// </summary>
 internal sealed class TranscodedInputStream : Stream
 {
-    private readonly Stream source;
-    private readonly Stream utf8;
-    private readonly string name;
-    private readonly bool bigEndian;
+    private readonly Stream _source;
+    private readonly Stream _utf8;
+    private readonly string _name;
+    private readonly bool _bigEndian;
 
     // The decoder works a buffer ahead of what it hands out, so the line of a broken character is found by
     // following the code units as the decoder is given them: the first unpaired surrogate, or an odd last byte.
-    private long line = 1;
-    private long badLine;
-    private bool afterHighSurrogate;
-    private int oddByte = -1;
+    private long _line = 1;
+    private long _badLine;
+    private bool _afterHighSurrogate;
+    private int _oddByte = -1;
 
     /// <summary>Wraps <paramref name="source"/>, positioned after its byte order mark; the stream owns it. <paramref name="name"/> is the name errors give.</summary>
     public TranscodedInputStream(Stream source, string name, Encoding encoding)
     {
-        this.source = source;
-        this.name = name;
-        bigEndian = encoding.CodePage == 1201;
-        utf8 = Encoding.CreateTranscodingStream(new Checked(this), encoding, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: false);
+        this._source = source;
+        this._name = name;
+        _bigEndian = encoding.CodePage == 1201;
+        _utf8 = Encoding.CreateTranscodingStream(new Checked(this), encoding, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: false);
     }
 
     public override bool CanRead => true;
@@ -36,12 +36,12 @@ internal sealed class TranscodedInputStream : Stream
     public override bool CanWrite => false;
 
     /// <summary>The input's length in bytes (not the UTF-8 length, which is known only at the end).</summary>
-    public override long Length => source.Length;
+    public override long Length => _source.Length;
 
     /// <summary>How far into the input the transcoding has read; setting it is not supported.</summary>
     public override long Position
     {
-        get => source.Position;
+        get => _source.Position;
         set => throw new NotSupportedException();
     }
 
@@ -51,7 +51,7 @@ internal sealed class TranscodedInputStream : Stream
     {
         try
         {
-            return utf8.Read(buffer);
+            return _utf8.Read(buffer);
         }
         catch (DecoderFallbackException)
         {
@@ -63,7 +63,7 @@ internal sealed class TranscodedInputStream : Stream
     {
         try
         {
-            return await utf8.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return await _utf8.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
         catch (DecoderFallbackException)
         {
@@ -88,7 +88,7 @@ internal sealed class TranscodedInputStream : Stream
     {
         if (disposing)
         {
-            utf8.Dispose();
+            _utf8.Dispose();
         }
 
         base.Dispose(disposing);
@@ -96,38 +96,38 @@ internal sealed class TranscodedInputStream : Stream
 
     public override async ValueTask DisposeAsync()
     {
-        await utf8.DisposeAsync().ConfigureAwait(false);
+        await _utf8.DisposeAsync().ConfigureAwait(false);
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
     private void Follow(ReadOnlySpan<byte> bytes)
     {
-        for (int i = 0; i < bytes.Length && badLine == 0; i++)
+        for (int i = 0; i < bytes.Length && _badLine == 0; i++)
         {
-            if (oddByte < 0)
+            if (_oddByte < 0)
             {
-                oddByte = bytes[i];
+                _oddByte = bytes[i];
                 continue;
             }
 
-            char c = (char)(bigEndian ? (oddByte << 8) | bytes[i] : oddByte | (bytes[i] << 8));
-            oddByte = -1;
-            if (afterHighSurrogate != char.IsLowSurrogate(c))
+            char c = (char)(_bigEndian ? (_oddByte << 8) | bytes[i] : _oddByte | (bytes[i] << 8));
+            _oddByte = -1;
+            if (_afterHighSurrogate != char.IsLowSurrogate(c))
             {
-                badLine = line;
+                _badLine = _line;
                 return;
             }
 
-            afterHighSurrogate = char.IsHighSurrogate(c);
-            line += c == '\n' ? 1 : 0;
+            _afterHighSurrogate = char.IsHighSurrogate(c);
+            _line += c == '\n' ? 1 : 0;
         }
     }
 
     private DataFormatException Invalid()
     {
-        string problem = badLine > 0 ? "an unpaired surrogate" : oddByte >= 0 ? "an odd number of bytes" : "a surrogate cut off at the end";
-        string encoding = bigEndian ? "UTF-16 BE" : "UTF-16 LE";
-        return new DataFormatException(name, badLine > 0 ? badLine : line, null, RejectReason.InvalidUtf8,
+        string problem = _badLine > 0 ? "an unpaired surrogate" : _oddByte >= 0 ? "an odd number of bytes" : "a surrogate cut off at the end";
+        string encoding = _bigEndian ? "UTF-16 BE" : "UTF-16 LE";
+        return new DataFormatException(_name, _badLine > 0 ? _badLine : _line, null, RejectReason.InvalidUtf8,
             $"invalid {encoding} ({problem}); save the file as UTF-8, or as UTF-16 without broken characters");
     }
 
@@ -152,14 +152,14 @@ internal sealed class TranscodedInputStream : Stream
 
         public override int Read(Span<byte> buffer)
         {
-            int read = owner.source.Read(buffer);
+            int read = owner._source.Read(buffer);
             owner.Follow(buffer[..read]);
             return read;
         }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            int read = await owner.source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            int read = await owner._source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             owner.Follow(buffer.Span[..read]);
             return read;
         }
@@ -181,7 +181,7 @@ internal sealed class TranscodedInputStream : Stream
         {
             if (disposing)
             {
-                owner.source.Dispose();
+                owner._source.Dispose();
             }
 
             base.Dispose(disposing);
@@ -189,7 +189,7 @@ internal sealed class TranscodedInputStream : Stream
 
         public override async ValueTask DisposeAsync()
         {
-            await owner.source.DisposeAsync().ConfigureAwait(false);
+            await owner._source.DisposeAsync().ConfigureAwait(false);
             await base.DisposeAsync().ConfigureAwait(false);
         }
     }

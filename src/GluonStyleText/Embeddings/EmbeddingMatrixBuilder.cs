@@ -16,42 +16,42 @@ internal sealed class EmbeddingMatrixBuilder
         ExactWord,
     }
 
-    private readonly Dictionary<string, List<int>> rowsByWord = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> rowsByLowerCaseForm = new(StringComparer.Ordinal);
-    private readonly RowSource[] sources;
-    private readonly float[] values;
-    private readonly int rows;
-    private readonly int dimension;
+    private readonly Dictionary<string, List<int>> _rowsByWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _rowsByLowerCaseForm = new(StringComparer.Ordinal);
+    private readonly RowSource[] _sources;
+    private readonly float[] _values;
+    private readonly int _rows;
+    private readonly int _dimension;
 
     public EmbeddingMatrixBuilder(IReadOnlyList<string> vocabularyWords, int dimension, EmbeddingLoadOptions options)
     {
-        rows = vocabularyWords.Count;
-        this.dimension = dimension;
-        if ((long)rows * dimension > Array.MaxLength)
+        _rows = vocabularyWords.Count;
+        this._dimension = dimension;
+        if ((long)_rows * dimension > Array.MaxLength)
         {
             throw new ArgumentException(
-                $"A {rows} x {dimension} embedding matrix is larger than one array can hold; reduce the vocabulary size.",
+                $"A {_rows} x {dimension} embedding matrix is larger than one array can hold; reduce the vocabulary size.",
                 nameof(vocabularyWords));
         }
 
-        values = new float[rows * dimension];
-        sources = new RowSource[rows];
+        _values = new float[_rows * dimension];
+        _sources = new RowSource[_rows];
         FillRandomRows(options);
-        for (int id = ReservedIds; id < rows; id++)
+        for (int id = ReservedIds; id < _rows; id++)
         {
             string word = vocabularyWords[id]
                 ?? throw new ArgumentException($"Vocabulary word {id} is null.", nameof(vocabularyWords));
-            Add(rowsByWord, word, id);
+            Add(_rowsByWord, word, id);
             string lower = word.ToLowerInvariant();
             if (options.LowerCaseFallback && !string.Equals(lower, word, StringComparison.Ordinal))
             {
-                Add(rowsByLowerCaseForm, lower, id);
+                Add(_rowsByLowerCaseForm, lower, id);
             }
         }
     }
 
     public bool Wants(string fileWord) =>
-        rowsByWord.ContainsKey(fileWord) || rowsByLowerCaseForm.ContainsKey(fileWord);
+        _rowsByWord.ContainsKey(fileWord) || _rowsByLowerCaseForm.ContainsKey(fileWord);
 
     /// <summary>
     /// Takes the vector of a file word. A word's own vector beats its lower-case form's whatever their order in
@@ -59,26 +59,26 @@ internal sealed class EmbeddingMatrixBuilder
     /// </summary>
     public void Accept(string fileWord, ReadOnlySpan<float> vector)
     {
-        if (rowsByWord.TryGetValue(fileWord, out var exactRows))
+        if (_rowsByWord.TryGetValue(fileWord, out var exactRows))
         {
             foreach (int id in exactRows)
             {
-                if (sources[id] != RowSource.ExactWord)
+                if (_sources[id] != RowSource.ExactWord)
                 {
-                    vector.CopyTo(values.AsSpan(id * dimension, dimension));
-                    sources[id] = RowSource.ExactWord;
+                    vector.CopyTo(_values.AsSpan(id * _dimension, _dimension));
+                    _sources[id] = RowSource.ExactWord;
                 }
             }
         }
 
-        if (rowsByLowerCaseForm.TryGetValue(fileWord, out var lowerCaseRows))
+        if (_rowsByLowerCaseForm.TryGetValue(fileWord, out var lowerCaseRows))
         {
             foreach (int id in lowerCaseRows)
             {
-                if (sources[id] == RowSource.Random)
+                if (_sources[id] == RowSource.Random)
                 {
-                    vector.CopyTo(values.AsSpan(id * dimension, dimension));
-                    sources[id] = RowSource.LowerCaseForm;
+                    vector.CopyTo(_values.AsSpan(id * _dimension, _dimension));
+                    _sources[id] = RowSource.LowerCaseForm;
                 }
             }
         }
@@ -88,14 +88,14 @@ internal sealed class EmbeddingMatrixBuilder
     {
         int found = 0;
         int foundByLowerCase = 0;
-        foreach (var source in sources)
+        foreach (var source in _sources)
         {
             found += source == RowSource.Random ? 0 : 1;
             foundByLowerCase += source == RowSource.LowerCaseForm ? 1 : 0;
         }
 
-        int searched = Math.Max(0, rows - ReservedIds);
-        return new EmbeddingMatrix(values, rows, dimension, searched, found, foundByLowerCase);
+        int searched = Math.Max(0, _rows - ReservedIds);
+        return new EmbeddingMatrix(_values, _rows, _dimension, searched, found, foundByLowerCase);
     }
 
     /// <summary>
@@ -106,9 +106,9 @@ internal sealed class EmbeddingMatrixBuilder
     {
         var random = new Random(options.Seed);
         double range = options.InitRange;
-        for (int i = Math.Min(1, rows) * dimension; i < values.Length; i++)
+        for (int i = Math.Min(1, _rows) * _dimension; i < _values.Length; i++)
         {
-            values[i] = (float)((random.NextDouble() * 2 - 1) * range);
+            _values[i] = (float)((random.NextDouble() * 2 - 1) * range);
         }
     }
 

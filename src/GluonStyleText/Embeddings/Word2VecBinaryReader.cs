@@ -115,7 +115,7 @@ internal static class Word2VecBinaryReader
     /// <summary>Reads the parts of the file and keeps the byte offset for error messages.</summary>
     private sealed class CountingReader(Stream stream, string path)
     {
-        private byte[] wordBytes = new byte[64];
+        private byte[] _wordBytes = new byte[64];
 
         public long Offset { get; private set; }
 
@@ -165,7 +165,7 @@ internal static class Word2VecBinaryReader
 
                 if (b == ' ')
                 {
-                    return Encoding.UTF8.GetString(wordBytes, 0, length);
+                    return Encoding.UTF8.GetString(_wordBytes, 0, length);
                 }
 
                 if (b == '\n')
@@ -180,12 +180,12 @@ internal static class Word2VecBinaryReader
                         $"no space after {MaxWordBytes} bytes of word; the header's dimension is wrong or the file is not word2vec binary");
                 }
 
-                if (length == wordBytes.Length)
+                if (length == _wordBytes.Length)
                 {
-                    Array.Resize(ref wordBytes, length * 2);
+                    Array.Resize(ref _wordBytes, length * 2);
                 }
 
-                wordBytes[length++] = (byte)b;
+                _wordBytes[length++] = (byte)b;
             }
         }
 

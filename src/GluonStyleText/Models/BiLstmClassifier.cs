@@ -4,6 +4,10 @@ using static TorchSharp.torch;
 
 namespace GluonStyleText.Models;
 
+// TorchSharp names a module's parameters after its fields (RegisterComponents): "embedding.weight" is
+// in every saved bundle and checkpoint, so these fields keep their names rather than the _camelCase rule.
+#pragma warning disable IDE1006
+
 /// <summary>
 /// The seed's recurrent classifier, made padding-aware: token embedding, dropout, a stack of
 /// (bi)directional LSTM layers that only ever read each text's real tokens (fresh zero state every

@@ -4,6 +4,10 @@ using static TorchSharp.torch;
 
 namespace GluonStyleText.Models;
 
+// TorchSharp names a module's parameters after its fields (RegisterComponents): "embedding.weight" is
+// in every saved bundle and checkpoint, so these fields keep their names rather than the _camelCase rule.
+#pragma warning disable IDE1006
+
 /// <summary>
 /// A bag of word bigrams, as fastText's <c>-wordNgrams 2</c>: each pair of neighbouring real tokens is
 /// hashed into one of <c>buckets</c> learned vectors, and a text is the mean of its pairs' vectors.

@@ -4,6 +4,10 @@ using static TorchSharp.torch;
 
 namespace GluonStyleText.Models;
 
+// TorchSharp names a module's parameters after its fields (RegisterComponents): "embedding.weight" is
+// in every saved bundle and checkpoint, so these fields keep their names rather than the _camelCase rule.
+#pragma warning disable IDE1006
+
 /// <summary>
 /// The seed's convolutional classifier, generalised to several kernel sizes (Kim, 2014): token
 /// embedding, one 1-D convolution over the sequence per kernel size (each spanning the whole

@@ -6,9 +6,9 @@ namespace GluonStyleText.Training;
 /// </summary>
 internal sealed class EncodedDataset
 {
-    private readonly long[] tokenIds;
-    private readonly int[] labels;
-    private readonly int[] lengths;
+    private readonly long[] _tokenIds;
+    private readonly int[] _labels;
+    private readonly int[] _lengths;
 
     /// <summary>Wraps (without copying) encoded texts and their class ids.</summary>
     /// <param name="tokenIds">Row-major token ids, <c>labels.Length * sequenceLength</c> values, none negative.</param>
@@ -41,33 +41,33 @@ internal sealed class EncodedDataset
                 nameof(tokenIds));
         }
 
-        this.tokenIds = tokenIds;
-        this.labels = labels;
+        this._tokenIds = tokenIds;
+        this._labels = labels;
         SequenceLength = sequenceLength;
-        lengths = MeasureLengths(tokenIds, labels.Length, sequenceLength);
+        _lengths = MeasureLengths(tokenIds, labels.Length, sequenceLength);
     }
 
     /// <summary>Number of texts.</summary>
-    public int Count => labels.Length;
+    public int Count => _labels.Length;
 
     /// <summary>Tokens per text.</summary>
     public int SequenceLength { get; }
 
     /// <summary>Row-major token ids, <see cref="Count"/> x <see cref="SequenceLength"/>.</summary>
-    public ReadOnlyMemory<long> TokenIds => tokenIds;
+    public ReadOnlyMemory<long> TokenIds => _tokenIds;
 
     /// <summary>The class id of each text.</summary>
-    public ReadOnlyMemory<int> Labels => labels;
+    public ReadOnlyMemory<int> Labels => _labels;
 
     /// <summary>
     /// Per row, the width up to and including its last non-padding id (0 for an empty text), so that a
     /// batch can be cut to its longest text instead of <see cref="SequenceLength"/>.
     /// </summary>
-    internal ReadOnlyMemory<int> Lengths => lengths;
+    internal ReadOnlyMemory<int> Lengths => _lengths;
 
     /// <summary>The token ids of text <paramref name="row"/>.</summary>
     /// <param name="row">Row index, from 0.</param>
-    public ReadOnlySpan<long> Row(int row) => tokenIds.AsSpan(row * SequenceLength, SequenceLength);
+    public ReadOnlySpan<long> Row(int row) => _tokenIds.AsSpan(row * SequenceLength, SequenceLength);
 
     /// <summary>A new dataset made of the given rows, in that order (copied).</summary>
     /// <param name="rows">Row indices into this dataset.</param>
@@ -79,7 +79,7 @@ internal sealed class EncodedDataset
         for (int i = 0; i < rows.Count; i++)
         {
             Row(rows[i]).CopyTo(subsetIds.AsSpan(i * SequenceLength, SequenceLength));
-            subsetLabels[i] = labels[rows[i]];
+            subsetLabels[i] = _labels[rows[i]];
         }
 
         return new EncodedDataset(subsetIds, subsetLabels, SequenceLength);
@@ -108,7 +108,7 @@ internal sealed class EncodedDataset
             throw new ArgumentException($"At least 2 texts are needed to hold some out for validation; there are {Count}.", nameof(validationFraction));
         }
 
-        var (training, validation) = StratifiedSplit.Rows(labels, validationFraction, seed);
+        var (training, validation) = StratifiedSplit.Rows(_labels, validationFraction, seed);
         return (Subset(training), Subset(validation));
     }
 
@@ -117,11 +117,11 @@ internal sealed class EncodedDataset
     /// <exception cref="ArgumentException">A class id is too large.</exception>
     public void CheckClassIds(int numberOfClasses)
     {
-        int row = Array.FindIndex(labels, label => label >= numberOfClasses);
+        int row = Array.FindIndex(_labels, label => label >= numberOfClasses);
         if (row >= 0)
         {
             throw new ArgumentException(
-                $"Row {row} has class id {labels[row]}, but n_classes is {numberOfClasses} (ids 0 to {numberOfClasses - 1}).");
+                $"Row {row} has class id {_labels[row]}, but n_classes is {numberOfClasses} (ids 0 to {numberOfClasses - 1}).");
         }
     }
 
@@ -130,11 +130,11 @@ internal sealed class EncodedDataset
     /// <exception cref="ArgumentException">A token id is too large.</exception>
     public void CheckTokenIds(long vocabularySize)
     {
-        int index = Array.FindIndex(tokenIds, id => id >= vocabularySize);
+        int index = Array.FindIndex(_tokenIds, id => id >= vocabularySize);
         if (index >= 0)
         {
             throw new ArgumentException(
-                $"Row {index / SequenceLength}, position {index % SequenceLength} has token id {tokenIds[index]}, but vocab_size is {vocabularySize} (ids 0 to {vocabularySize - 1}).");
+                $"Row {index / SequenceLength}, position {index % SequenceLength} has token id {_tokenIds[index]}, but vocab_size is {vocabularySize} (ids 0 to {vocabularySize - 1}).");
         }
     }
 

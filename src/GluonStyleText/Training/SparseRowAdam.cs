@@ -25,21 +25,21 @@ internal sealed class SparseRowAdam : IDisposable
     private const double Beta2 = 0.999;
     private const double Epsilon = 1e-8;
 
-    private readonly Parameter[] parameters;
-    private readonly Tensor[] firstMoments;
-    private readonly Tensor[] secondMoments;
-    private readonly double weightDecay;
-    private readonly bool decoupledWeightDecay;
+    private readonly Parameter[] _parameters;
+    private readonly Tensor[] _firstMoments;
+    private readonly Tensor[] _secondMoments;
+    private readonly double _weightDecay;
+    private readonly bool _decoupledWeightDecay;
 
     /// <summary>Creates zero moments for <paramref name="parameters"/> (2-D tables with sparse gradients).</summary>
     internal SparseRowAdam(IReadOnlyList<Parameter> parameters, double learningRate, double weightDecay, bool decoupledWeightDecay)
     {
-        this.parameters = [.. parameters];
-        firstMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
-        secondMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+        this._parameters = [.. parameters];
+        _firstMoments = this._parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+        _secondMoments = this._parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
         LearningRate = learningRate;
-        this.weightDecay = weightDecay;
-        this.decoupledWeightDecay = decoupledWeightDecay;
+        this._weightDecay = weightDecay;
+        this._decoupledWeightDecay = decoupledWeightDecay;
     }
 
     /// <summary>The learning rate of the next step; the schedule changes it like the dense optimizer's.</summary>
@@ -59,10 +59,10 @@ internal sealed class SparseRowAdam : IDisposable
     /// </summary>
     internal (Tensor Rows, Tensor Values)?[] Gradients()
     {
-        var gradients = new (Tensor Rows, Tensor Values)?[parameters.Length];
-        for (int i = 0; i < parameters.Length; i++)
+        var gradients = new (Tensor Rows, Tensor Values)?[_parameters.Length];
+        for (int i = 0; i < _parameters.Length; i++)
         {
-            var grad = parameters[i].grad;
+            var grad = _parameters[i].grad;
             if (grad is null || !grad.is_sparse)
             {
                 continue;
@@ -80,7 +80,7 @@ internal sealed class SparseRowAdam : IDisposable
     /// <summary>Drops the sparse gradients; the next backward creates fresh ones of the batch's size.</summary>
     internal void ZeroGrad()
     {
-        foreach (var parameter in parameters)
+        foreach (var parameter in _parameters)
         {
             parameter.grad = null;
         }
@@ -94,29 +94,29 @@ internal sealed class SparseRowAdam : IDisposable
         double secondCorrection = Math.Sqrt(1 - Math.Pow(Beta2, Steps));
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        for (int i = 0; i < parameters.Length; i++)
+        for (int i = 0; i < _parameters.Length; i++)
         {
             if (gradients[i] is not var (rows, grad))
             {
                 continue;
             }
 
-            var weights = parameters[i].index_select(0, rows);
-            if (weightDecay > 0 && decoupledWeightDecay)
+            var weights = _parameters[i].index_select(0, rows);
+            if (_weightDecay > 0 && _decoupledWeightDecay)
             {
-                weights.mul_(1 - (LearningRate * weightDecay));
+                weights.mul_(1 - (LearningRate * _weightDecay));
             }
-            else if (weightDecay > 0)
+            else if (_weightDecay > 0)
             {
-                grad = grad.add(weights, alpha: weightDecay);
+                grad = grad.add(weights, alpha: _weightDecay);
             }
 
-            var first = firstMoments[i].index_select(0, rows).mul_(Beta1).add_(grad, alpha: 1 - Beta1);
-            var second = secondMoments[i].index_select(0, rows).mul_(Beta2).addcmul_(grad, grad, 1 - Beta2);
-            firstMoments[i].index_copy_(0, rows, first);
-            secondMoments[i].index_copy_(0, rows, second);
+            var first = _firstMoments[i].index_select(0, rows).mul_(Beta1).add_(grad, alpha: 1 - Beta1);
+            var second = _secondMoments[i].index_select(0, rows).mul_(Beta2).addcmul_(grad, grad, 1 - Beta2);
+            _firstMoments[i].index_copy_(0, rows, first);
+            _secondMoments[i].index_copy_(0, rows, second);
             var denominator = (second.sqrt() / secondCorrection).add_(Epsilon);
-            parameters[i].index_copy_(0, rows, weights.addcdiv_(first, denominator, value: -stepSize));
+            _parameters[i].index_copy_(0, rows, weights.addcdiv_(first, denominator, value: -stepSize));
         }
     }
 
@@ -125,11 +125,11 @@ internal sealed class SparseRowAdam : IDisposable
     {
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         writer.Write(Steps);
-        writer.Write(parameters.Length);
-        for (int i = 0; i < parameters.Length; i++)
+        writer.Write(_parameters.Length);
+        for (int i = 0; i < _parameters.Length; i++)
         {
-            firstMoments[i].Save(writer);
-            secondMoments[i].Save(writer);
+            _firstMoments[i].Save(writer);
+            _secondMoments[i].Save(writer);
         }
     }
 
@@ -140,15 +140,15 @@ internal sealed class SparseRowAdam : IDisposable
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         long steps = reader.ReadInt64();
         int tables = reader.ReadInt32();
-        if (tables != parameters.Length)
+        if (tables != _parameters.Length)
         {
-            throw new InvalidDataException($"The sparse Adam state holds {tables} tables, but the model has {parameters.Length}.");
+            throw new InvalidDataException($"The sparse Adam state holds {tables} tables, but the model has {_parameters.Length}.");
         }
 
-        for (int i = 0; i < parameters.Length; i++)
+        for (int i = 0; i < _parameters.Length; i++)
         {
-            firstMoments[i].Load(reader);
-            secondMoments[i].Load(reader);
+            _firstMoments[i].Load(reader);
+            _secondMoments[i].Load(reader);
         }
 
         Steps = steps;
@@ -157,7 +157,7 @@ internal sealed class SparseRowAdam : IDisposable
     /// <summary>Releases the moments.</summary>
     public void Dispose()
     {
-        foreach (var moment in firstMoments.Concat(secondMoments))
+        foreach (var moment in _firstMoments.Concat(_secondMoments))
         {
             moment.Dispose();
         }

@@ -9,19 +9,19 @@ namespace GluonStyleText.Training;
 /// </summary>
 internal sealed class TextDataProfile
 {
-    private readonly int[] sortedTokenCounts;
+    private readonly int[] _sortedTokenCounts;
 
     private TextDataProfile(int[] sortedTokenCounts, WordCounter words)
     {
-        this.sortedTokenCounts = sortedTokenCounts;
+        this._sortedTokenCounts = sortedTokenCounts;
         Words = words;
     }
 
     /// <summary>Number of texts measured.</summary>
-    public int Texts => sortedTokenCounts.Length;
+    public int Texts => _sortedTokenCounts.Length;
 
     /// <summary>Tokens of the longest text.</summary>
-    public int LongestText => sortedTokenCounts.Length == 0 ? 0 : sortedTokenCounts[^1];
+    public int LongestText => _sortedTokenCounts.Length == 0 ? 0 : _sortedTokenCounts[^1];
 
     /// <summary>Every word with its count.</summary>
     public WordCounter Words { get; }
@@ -51,13 +51,13 @@ internal sealed class TextDataProfile
     /// <param name="percent">In (0, 100].</param>
     public int TokenCountPercentile(double percent)
     {
-        if (sortedTokenCounts.Length == 0)
+        if (_sortedTokenCounts.Length == 0)
         {
             return 0;
         }
 
-        int rank = (int)Math.Ceiling(percent / 100 * sortedTokenCounts.Length);
-        return sortedTokenCounts[Math.Clamp(rank, 1, sortedTokenCounts.Length) - 1];
+        int rank = (int)Math.Ceiling(percent / 100 * _sortedTokenCounts.Length);
+        return _sortedTokenCounts[Math.Clamp(rank, 1, _sortedTokenCounts.Length) - 1];
     }
 
     /// <summary>Share of all word occurrences that are of words seen exactly once.</summary>

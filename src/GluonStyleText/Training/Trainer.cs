@@ -21,8 +21,8 @@ internal sealed class Trainer
     /// <summary>Gradient-norm limit for the LSTM when the options set none; LSTMs are prone to exploding gradients.</summary>
     public const double DefaultLstmGradientNorm = 5.0;
 
-    private readonly TextClassifierOptions options;
-    private readonly ILogger logger;
+    private readonly TextClassifierOptions _options;
+    private readonly ILogger _logger;
 
     /// <summary>Weight of each class in the training loss (class_weights); null weighs every text alike.</summary>
     internal float[]? ClassWeights { get; init; }
@@ -36,8 +36,8 @@ internal sealed class Trainer
     public Trainer(TextClassifierOptions options, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.options = options;
-        this.logger = logger ?? NullLogger.Instance;
+        this._options = options;
+        this._logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>
@@ -64,27 +64,27 @@ internal sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
-        var (training, held) = validation is null ? data.Split(options.ValidationFraction, options.Seed) : (data, validation);
+        var (training, held) = validation is null ? data.Split(_options.ValidationFraction, _options.Seed) : (data, validation);
         CheckIds(training);
         CheckIds(held);
 
         var device = PrepareModel(model);
-        using var optimizer = TrainingOptimizer.Create(options.Optimizer, model, options.LearningRate, options.WeightDecay);
+        using var optimizer = TrainingOptimizer.Create(_options.Optimizer, model, _options.LearningRate, _options.WeightDecay);
         OptimizerCreated?.Invoke(optimizer);
-        using var state = new TrainingState { LearningRate = options.LearningRate };
+        using var state = new TrainingState { LearningRate = _options.LearningRate };
         if (resumeFrom is not null)
         {
             var checkpoint = TrainingCheckpoint.Read(resumeFrom);
-            checkpoint.Restore(resumeFrom, state, model, optimizer, options.Optimizer);
-            TrainerLog.Resuming(logger, resumeFrom, checkpoint.CompletedEpoch);
+            checkpoint.Restore(resumeFrom, state, model, optimizer, _options.Optimizer);
+            TrainerLog.Resuming(_logger, resumeFrom, checkpoint.CompletedEpoch);
         }
 
         var run = new EpochRunner(this, model, optimizer, training, device, progress, cancellationToken);
-        TrainerLog.Started(logger, model.GetName(), training.Count, held.Count, device.ToString(),
-            state.NextEpoch, options.Epochs - 1, run.BatchesPerEpoch, options.BatchSize, options.Optimizer);
+        TrainerLog.Started(_logger, model.GetName(), training.Count, held.Count, device.ToString(),
+            state.NextEpoch, _options.Epochs - 1, run.BatchesPerEpoch, _options.BatchSize, _options.Optimizer);
 
         bool cancelled = false;
-        while (state.NextEpoch < options.Epochs && !state.StoppedEarly)
+        while (state.NextEpoch < _options.Epochs && !state.StoppedEarly)
         {
             int epoch = state.NextEpoch;
             var stopwatch = Stopwatch.StartNew();
@@ -93,14 +93,14 @@ internal sealed class Trainer
             if (metrics is null)
             {
                 cancelled = true;
-                TrainerLog.Cancelled(logger, epoch, state.BestEpoch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
+                TrainerLog.Cancelled(_logger, epoch, state.BestEpoch?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none");
                 break;
             }
 
             CompleteEpoch(state, model, epoch, trainingLoss!.Value, metrics, stopwatch.Elapsed.TotalSeconds);
             if (checkpointDirectory is not null)
             {
-                TrainingCheckpoint.Write(checkpointDirectory, state, model, optimizer, options.Optimizer, options.Seed);
+                TrainingCheckpoint.Write(checkpointDirectory, state, model, optimizer, _options.Optimizer, _options.Seed);
             }
         }
 
@@ -127,15 +127,15 @@ internal sealed class Trainer
         ArgumentNullException.ThrowIfNull(data);
         CheckIds(data);
         var device = PrepareModel(model);
-        using var optimizer = TrainingOptimizer.Create(options.Optimizer, model, options.LearningRate, options.WeightDecay);
+        using var optimizer = TrainingOptimizer.Create(_options.Optimizer, model, _options.LearningRate, _options.WeightDecay);
         OptimizerCreated?.Invoke(optimizer);
         var run = new EpochRunner(this, model, optimizer, data, device, progress, cancellationToken);
-        TrainerLog.Refitting(logger, model.GetName(), data.Count, options.Epochs);
+        TrainerLog.Refitting(_logger, model.GetName(), data.Count, _options.Epochs);
 
         var losses = new List<double>();
-        var schedule = new LearningRateSchedule(options.PowerDecay, options.EpochFactor);
-        double learningRate = options.LearningRate;
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        var schedule = new LearningRateSchedule(_options.PowerDecay, _options.EpochFactor);
+        double learningRate = _options.LearningRate;
+        for (int epoch = 0; epoch < _options.Epochs; epoch++)
         {
             if (run.TrainEpoch(epoch, learningRate) is not { } loss)
             {
@@ -143,7 +143,7 @@ internal sealed class Trainer
             }
 
             losses.Add(loss);
-            TrainerLog.RefitEpochDone(logger, epoch, loss, learningRate);
+            TrainerLog.RefitEpochDone(_logger, epoch, loss, learningRate);
             learningRate = schedule.NextRate(learningRate, epoch);
         }
 
@@ -154,7 +154,7 @@ internal sealed class Trainer
     /// <summary>Gradient-norm limit applied to <paramref name="model"/>: the option when set, else 5 for the LSTM and none for the CNN.</summary>
     /// <param name="model">The model being trained.</param>
     public double GradientNormLimit(nn.Module model) =>
-        options.MaxGradientNorm > 0 ? options.MaxGradientNorm
+        _options.MaxGradientNorm > 0 ? _options.MaxGradientNorm
         : model is BiLstmClassifier ? DefaultLstmGradientNorm
         : 0;
 
@@ -175,27 +175,27 @@ internal sealed class Trainer
     // Threads and device as the options say; TrainingOptimizer leaves frozen parameters (a fixed embedding) out.
     private Device PrepareModel(nn.Module model)
     {
-        if (options.Threads > 0)
+        if (_options.Threads > 0)
         {
-            set_num_threads(options.Threads);
+            set_num_threads(_options.Threads);
         }
 
-        var device = DeviceSelector.Resolve(options.Device);
+        var device = DeviceSelector.Resolve(_options.Device);
         model.to(device);
         return device;
     }
 
     private void CheckIds(EncodedDataset dataset)
     {
-        dataset.CheckClassIds(options.NumberOfClasses);
-        dataset.CheckTokenIds(options.VocabularySize);
+        dataset.CheckClassIds(_options.NumberOfClasses);
+        dataset.CheckTokenIds(_options.VocabularySize);
     }
 
     private ClassificationMetrics? EvaluateUnlessCancelled(nn.Module<Tensor, Tensor> model, EncodedDataset held, CancellationToken cancellationToken)
     {
         try
         {
-            return Evaluator.Evaluate(model, held, options.BatchSize, ClassWeights, cancellationToken);
+            return Evaluator.Evaluate(model, held, _options.BatchSize, ClassWeights, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -214,7 +214,7 @@ internal sealed class Trainer
             LearningRate = state.LearningRate,
             Seconds = seconds,
         });
-        TrainerLog.EpochDone(logger, epoch, trainingLoss, metrics.MeanLoss, metrics.Accuracy, state.LearningRate, seconds);
+        TrainerLog.EpochDone(_logger, epoch, trainingLoss, metrics.MeanLoss, metrics.Accuracy, state.LearningRate, seconds);
 
         if (state.BestMetrics is null || metrics.MeanLoss < state.BestMetrics.MeanLoss)
         {
@@ -228,13 +228,13 @@ internal sealed class Trainer
             state.EpochsWithoutImprovement++;
         }
 
-        if (options.EarlyStoppingPatience > 0 && state.EpochsWithoutImprovement >= options.EarlyStoppingPatience && epoch + 1 < options.Epochs)
+        if (_options.EarlyStoppingPatience > 0 && state.EpochsWithoutImprovement >= _options.EarlyStoppingPatience && epoch + 1 < _options.Epochs)
         {
             state.StoppedEarly = true;
-            TrainerLog.StoppedEarly(logger, options.EarlyStoppingPatience);
+            TrainerLog.StoppedEarly(_logger, _options.EarlyStoppingPatience);
         }
 
-        state.LearningRate = new LearningRateSchedule(options.PowerDecay, options.EpochFactor).NextRate(state.LearningRate, epoch);
+        state.LearningRate = new LearningRateSchedule(_options.PowerDecay, _options.EpochFactor).NextRate(state.LearningRate, epoch);
         state.NextEpoch = epoch + 1;
     }
 
@@ -244,7 +244,7 @@ internal sealed class Trainer
         model.eval();
         if (state.BestEpoch is { } best && state.BestMetrics is { } metrics)
         {
-            TrainerLog.RestoredBest(logger, best, metrics.MeanLoss, metrics.Accuracy);
+            TrainerLog.RestoredBest(_logger, best, metrics.MeanLoss, metrics.Accuracy);
         }
 
         return new TrainingResult
@@ -267,24 +267,24 @@ internal sealed class Trainer
         IProgress<TrainingProgress>? progress,
         CancellationToken cancellationToken)
     {
-        private readonly TextClassifierOptions options = trainer.options;
-        private readonly double gradientNormLimit = trainer.GradientNormLimit(model);
-        private readonly Stopwatch runClock = new();
-        private readonly UnknownWordDropout? wordDropout = UnknownWordDropout.Create(training, trainer.options.VocabularySize, trainer.options.UnknownWordDropout ?? 0, trainer.options.Seed);
-        private long runBatches;
+        private readonly TextClassifierOptions _options = trainer._options;
+        private readonly double _gradientNormLimit = trainer.GradientNormLimit(model);
+        private readonly Stopwatch _runClock = new();
+        private readonly UnknownWordDropout? _wordDropout = UnknownWordDropout.Create(training, trainer._options.VocabularySize, trainer._options.UnknownWordDropout ?? 0, trainer._options.Seed);
+        private long _runBatches;
 
-        public int BatchesPerEpoch { get; } = (training.Count + trainer.options.BatchSize - 1) / trainer.options.BatchSize;
+        public int BatchesPerEpoch { get; } = (training.Count + trainer._options.BatchSize - 1) / trainer._options.BatchSize;
 
         /// <summary>The epoch's mean training loss, or null when cancelled.</summary>
         public double? TrainEpoch(int epoch, double learningRate)
         {
-            int epochSeed = EpochSeed(options.Seed, epoch);
+            int epochSeed = EpochSeed(_options.Seed, epoch);
             torch.manual_seed(epochSeed);
-            int[][] batches = LengthBucketedOrder.Create(training.Lengths.Span, options.BatchSize, epochSeed);
+            int[][] batches = LengthBucketedOrder.Create(training.Lengths.Span, _options.BatchSize, epochSeed);
 
             optimizer.SetLearningRate(learningRate);
             model.train();
-            runClock.Start();
+            _runClock.Start();
             var epochClock = Stopwatch.StartNew();
             double epochLossSum = 0, intervalLossSum = 0;
             int intervalBatches = 0, examplesDone = 0;
@@ -292,13 +292,13 @@ internal sealed class Trainer
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    runClock.Stop();
+                    _runClock.Stop();
                     return null;
                 }
 
                 int[] rows = batches[batch];
                 double loss = Step(rows);
-                if ((runBatches + 1) % NativeMemory.StepsBetweenTrims == 0)
+                if ((_runBatches + 1) % NativeMemory.StepsBetweenTrims == 0)
                 {
                     NativeMemory.Trim();
                 }
@@ -307,13 +307,13 @@ internal sealed class Trainer
                 epochLossSum += loss;
                 intervalLossSum += loss;
                 intervalBatches++;
-                runBatches++;
+                _runBatches++;
 
                 double examplesPerSecond = examplesDone / Math.Max(epochClock.Elapsed.TotalSeconds, 1e-9);
-                if (intervalBatches == options.TrainLogInterval || batch == BatchesPerEpoch - 1)
+                if (intervalBatches == _options.TrainLogInterval || batch == BatchesPerEpoch - 1)
                 {
                     double meanLoss = intervalLossSum / intervalBatches;
-                    TrainerLog.BatchesDone(trainer.logger, epoch, batch + 1, BatchesPerEpoch, meanLoss, Math.Exp(meanLoss), examplesPerSecond);
+                    TrainerLog.BatchesDone(trainer._logger, epoch, batch + 1, BatchesPerEpoch, meanLoss, Math.Exp(meanLoss), examplesPerSecond);
                     intervalLossSum = 0;
                     intervalBatches = 0;
                 }
@@ -321,7 +321,7 @@ internal sealed class Trainer
                 progress?.Report(new TrainingProgress
                 {
                     Epoch = epoch,
-                    Epochs = options.Epochs,
+                    Epochs = _options.Epochs,
                     Batch = batch + 1,
                     BatchesPerEpoch = BatchesPerEpoch,
                     Loss = loss,
@@ -331,7 +331,7 @@ internal sealed class Trainer
                 });
             }
 
-            runClock.Stop();
+            _runClock.Stop();
             return epochLossSum / BatchesPerEpoch;
         }
 
@@ -340,17 +340,17 @@ internal sealed class Trainer
         {
             using var scope = NewDisposeScope();
             optimizer.ZeroGrad();
-            var (inputs, targets) = Batches.ToTensors(training, rows, device, wordDropout);
+            var (inputs, targets) = Batches.ToTensors(training, rows, device, _wordDropout);
             var loss = nn.functional.cross_entropy(model.call(inputs), targets, weight: trainer.ClassWeights is { } weights ? tensor(weights, device: device) : null);
             loss.backward();
-            optimizer.Step(gradientNormLimit);
+            optimizer.Step(_gradientNormLimit);
             return loss.item<float>();
         }
 
         private TimeSpan EstimateRemaining(int epoch, int batch)
         {
-            long remaining = ((long)(options.Epochs - epoch - 1) * BatchesPerEpoch) + (BatchesPerEpoch - batch - 1);
-            return TimeSpan.FromTicks(runClock.Elapsed.Ticks / runBatches * remaining);
+            long remaining = ((long)(_options.Epochs - epoch - 1) * BatchesPerEpoch) + (BatchesPerEpoch - batch - 1);
+            return TimeSpan.FromTicks(_runClock.Elapsed.Ticks / _runBatches * remaining);
         }
     }
 }

@@ -12,12 +12,12 @@ namespace GluonStyleText.Training;
 /// </summary>
 internal sealed class TrainingOptimizer : IDisposable
 {
-    private readonly Parameter[] denseParameters;
+    private readonly Parameter[] _denseParameters;
 
     private TrainingOptimizer(OptimizerHelper dense, Parameter[] denseParameters, SparseRowAdam? sparse)
     {
         Dense = dense;
-        this.denseParameters = denseParameters;
+        this._denseParameters = denseParameters;
         Sparse = sparse;
     }
 
@@ -79,7 +79,7 @@ internal sealed class TrainingOptimizer : IDisposable
 
         if (GradientsApplied is { } observer)
         {
-            observer([.. denseParameters.Select(p => p.grad).OfType<Tensor>(), .. sparseGradients.OfType<(Tensor Rows, Tensor Values)>().Select(g => g.Values)]);
+            observer([.. _denseParameters.Select(p => p.grad).OfType<Tensor>(), .. sparseGradients.OfType<(Tensor Rows, Tensor Values)>().Select(g => g.Values)]);
         }
 
         Dense.step();
@@ -97,7 +97,7 @@ internal sealed class TrainingOptimizer : IDisposable
     private void Clip(double limit, (Tensor Rows, Tensor Values)?[] sparseGradients)
     {
         using var noGrad = no_grad();
-        var denseGradients = denseParameters.Select(p => p.grad).OfType<Tensor>().ToArray();
+        var denseGradients = _denseParameters.Select(p => p.grad).OfType<Tensor>().ToArray();
         var squares = denseGradients.Select(grad => grad.square().sum())
             .Concat(sparseGradients.OfType<(Tensor Rows, Tensor Values)>().Select(g => g.Values.square().sum()))
             .ToArray();

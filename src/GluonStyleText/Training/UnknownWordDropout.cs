@@ -12,13 +12,13 @@ namespace GluonStyleText.Training;
 /// </summary>
 internal sealed class UnknownWordDropout
 {
-    private readonly float[] dropProbability;
-    private readonly Random random;
+    private readonly float[] _dropProbability;
+    private readonly Random _random;
 
     private UnknownWordDropout(float[] dropProbability, int seed)
     {
-        this.dropProbability = dropProbability;
-        random = new Random(seed);
+        this._dropProbability = dropProbability;
+        _random = new Random(seed);
     }
 
     /// <summary>
@@ -59,7 +59,7 @@ internal sealed class UnknownWordDropout
     }
 
     /// <summary>The drop probability of <paramref name="id"/>: 0 for padding and the unknown id itself.</summary>
-    internal float Probability(long id) => dropProbability[id];
+    internal float Probability(long id) => _dropProbability[id];
 
     /// <summary>Replaces, in place, each id of <paramref name="ids"/> by the unknown id with its drop probability.</summary>
     internal void Apply(Span<long> ids)
@@ -67,7 +67,7 @@ internal sealed class UnknownWordDropout
         for (int i = 0; i < ids.Length; i++)
         {
             long id = ids[i];
-            if (id >= Vocabulary.ReservedCount && random.NextSingle() < dropProbability[id])
+            if (id >= Vocabulary.ReservedCount && _random.NextSingle() < _dropProbability[id])
             {
                 ids[i] = Vocabulary.UnknownId;
             }

@@ -5,14 +5,14 @@ namespace GluonStyleText.Tests.Data;
 /// <summary>Each kind of bad file or row, in the default fail mode: the error names the file, line, column and reason.</summary>
 public sealed class BadInputTests : IDisposable
 {
-    private readonly CsvTestFiles files = new();
+    private readonly CsvTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public void AHeaderWithoutTheTextColumnNamesTheColumnAndListsTheHeader()
     {
-        string path = files.Write("train.csv", "sentiment,text,id\n1,good,3\n");
+        string path = _files.Write("train.csv", "sentiment,text,id\n1,good,3\n");
 
         var error = ReadExpectingError(path);
 
@@ -26,7 +26,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void AHeaderWithoutTheLabelColumnIsReported()
     {
-        string path = files.Write("train.csv", "review\ngood\n");
+        string path = _files.Write("train.csv", "review\ngood\n");
 
         var error = ReadExpectingError(path);
 
@@ -36,7 +36,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void AnotherSeparatorGetsAHint()
     {
-        string path = files.Write("train.csv", "review;sentiment\ngood;1\n");
+        string path = _files.Write("train.csv", "review;sentiment\ngood;1\n");
 
         var error = ReadExpectingError(path);
 
@@ -46,7 +46,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void AColumnNamedTwiceIsAmbiguous()
     {
-        string path = files.Write("train.csv", "review,sentiment,review\na,1,b\n");
+        string path = _files.Write("train.csv", "review,sentiment,review\na,1,b\n");
 
         var error = ReadExpectingError(path);
 
@@ -59,7 +59,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("\r\n\r\n")]
     public void AnEmptyFileIsReported(string content)
     {
-        string path = files.Write("train.csv", content);
+        string path = _files.Write("train.csv", content);
 
         var error = ReadExpectingError(path);
 
@@ -73,7 +73,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("review,sentiment\r\n\"multi\r\nline\",1\r\nb,0,x\r\n", 4, "expected 2 fields, as in the header, found 3")]
     public void AWrongFieldCountNamesThePhysicalLine(string content, long line, string problem)
     {
-        string path = files.Write("train.csv", content);
+        string path = _files.Write("train.csv", content);
 
         var error = ReadExpectingError(path);
 
@@ -87,7 +87,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("review,sentiment\na,1\n\"  \",0\n")]
     public void AnEmptyTextIsReported(string content)
     {
-        string path = files.Write("train.csv", content);
+        string path = _files.Write("train.csv", content);
 
         var error = ReadExpectingError(path);
 
@@ -98,7 +98,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void ATextOverTheMaximumLengthIsReported()
     {
-        string path = files.Write("train.csv", "review,sentiment\nshort,1\ntoo long,0\n");
+        string path = _files.Write("train.csv", "review,sentiment\nshort,1\ntoo long,0\n");
 
         var error = ReadExpectingError(path, new LabeledCsvOptions { MaxTextLength = 5 });
 
@@ -109,7 +109,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void AnEmptyLabelIsReported()
     {
-        string path = files.Write("train.csv", "review,sentiment\ngood, \n");
+        string path = _files.Write("train.csv", "review,sentiment\ngood, \n");
 
         var error = ReadExpectingError(path);
 
@@ -120,7 +120,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void ALabelOutsideTheFixedLabelMapIsReported()
     {
-        string path = files.Write("claims.csv", "review,sentiment\nsmoke,fire\nstolen bike,theft\n");
+        string path = _files.Write("claims.csv", "review,sentiment\nsmoke,fire\nstolen bike,theft\n");
         var map = new LabelMap(["fire", "flood"]);
 
         using var reader = new LabeledCsvReader(path, labelMap: map);
@@ -134,7 +134,7 @@ public sealed class BadInputTests : IDisposable
     public void InvalidUtf8NamesTheLineTheByteAndTheColumn()
     {
         byte[] content = [.. "review,sentiment\r\ngood,1\r\n\"caf"u8, 0xE9, .. "\",0\r\n"u8];
-        string path = files.WriteBytes("latin1.csv", content);
+        string path = _files.WriteBytes("latin1.csv", content);
 
         var error = ReadExpectingError(path);
 
@@ -146,7 +146,7 @@ public sealed class BadInputTests : IDisposable
     public void InvalidUtf8InsideAMultiLineFieldNamesItsOwnLine()
     {
         byte[] content = [.. "review,sentiment\n\"one\ntwo "u8, 0xFF, .. "\",1\n"u8];
-        string path = files.WriteBytes("bad.csv", content);
+        string path = _files.WriteBytes("bad.csv", content);
 
         var error = ReadExpectingError(path);
 
@@ -159,7 +159,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("review,sentiment\n\"never closed,1\nnext,0\n", "a quoted field is never closed, so it runs to the end of the file")]
     public void MalformedQuotingIsReported(string content, string problem)
     {
-        string path = files.Write("train.csv", content);
+        string path = _files.Write("train.csv", content);
 
         var error = ReadExpectingError(path);
 
@@ -170,7 +170,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void TheFailingRowIsCountedAsReadAndRejected()
     {
-        string path = files.Write("train.csv", "review,sentiment\na,1\n,0\nc,1\n");
+        string path = _files.Write("train.csv", "review,sentiment\na,1\n,0\nc,1\n");
         using var reader = new LabeledCsvReader(path);
 
         Assert.Throws<DataFormatException>(() => reader.Read().ToList());

@@ -6,9 +6,9 @@ namespace GluonStyleText.Tests.Data;
 /// <summary>A <see cref="CsvShardPlan"/> as the JSON that workers on other machines read, and the errors for a damaged one.</summary>
 public sealed class CsvShardPlanJsonTests : IDisposable
 {
-    private readonly CsvTestFiles files = new();
+    private readonly CsvTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public void TheJsonGivesBackTheSamePlan()
@@ -43,12 +43,12 @@ public sealed class CsvShardPlanJsonTests : IDisposable
     public void SaveAndLoadGoThroughAFile()
     {
         var plan = Plan();
-        string path = files.PathOf("plan.json");
+        string path = _files.PathOf("plan.json");
 
         plan.Save(path);
 
         Assert.Equal(plan.ToJson(), CsvShardPlan.Load(path).ToJson());
-        Assert.Equal(["plan.json"], Directory.EnumerateFileSystemEntries(files.Folder).Select(Path.GetFileName));
+        Assert.Equal(["plan.json"], Directory.EnumerateFileSystemEntries(_files.Folder).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class CsvShardPlanJsonTests : IDisposable
     public void ADamagedPlanIsRefusedNamingTheFileAndWhatIsWrong(string damage, string expected)
     {
         string json = Damage(Plan().ToJson(), damage);
-        string path = files.WriteBytes("plan.json", System.Text.Encoding.UTF8.GetBytes(json));
+        string path = _files.WriteBytes("plan.json", System.Text.Encoding.UTF8.GetBytes(json));
 
         var error = Assert.Throws<InvalidDataException>(() => CsvShardPlan.Load(path));
 

@@ -22,9 +22,9 @@ public sealed class CsvShardPlanTests : IDisposable
         "8,\"cr\rinside\",\"\"\n" +
         "9,last row,\"no line break\"";
 
-    private readonly CsvTestFiles files = new();
+    private readonly CsvTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     public static TheoryData<long> TargetSizes() => [1, 10, 45, 80, 1 << 20];
 
@@ -174,7 +174,7 @@ public sealed class CsvShardPlanTests : IDisposable
     [Fact]
     public void Utf16WithoutAByteOrderMarkIsRefusedAsTheReadersRefuseIt()
     {
-        string path = files.WriteBytes("no-bom.csv", new UnicodeEncoding(bigEndian: false, byteOrderMark: false).GetBytes("review\ngreat\n"));
+        string path = _files.WriteBytes("no-bom.csv", new UnicodeEncoding(bigEndian: false, byteOrderMark: false).GetBytes("review\ngreat\n"));
 
         var error = Assert.Throws<DataFormatException>(() => CsvShardPlan.Create(path, 100));
 
@@ -186,7 +186,7 @@ public sealed class CsvShardPlanTests : IDisposable
     public void AFileAndAStreamThatCannotSeekGiveTheSamePlan()
     {
         byte[] file = Encoding.UTF8.GetBytes(Tricky);
-        string path = files.WriteBytes("tricky.csv", file);
+        string path = _files.WriteBytes("tricky.csv", file);
 
         var fromFile = CsvShardPlan.Create(path, 30, rowAlignment: 2);
         using var stream = new ForwardOnlyStream(file);

@@ -8,9 +8,9 @@ public sealed class EncodingTests : IDisposable
 {
     private const string Csv = "sentiment,review\n破損,\"配送中に箱が潰れ、画面が割れていた\"\n遅延,到着が三日遅れた\n";
 
-    private readonly CsvTestFiles files = new();
+    private readonly CsvTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     public static TheoryData<string> Encodings() => ["utf-8-bom", "utf-16le", "utf-16be"];
 
@@ -18,7 +18,7 @@ public sealed class EncodingTests : IDisposable
     [MemberData(nameof(Encodings))]
     public void JapaneseTextIsReadTheSameInEveryEncodingWithAByteOrderMark(string encoding)
     {
-        string path = files.WriteBytes($"{encoding}.csv", Encode(Csv, encoding));
+        string path = _files.WriteBytes($"{encoding}.csv", Encode(Csv, encoding));
 
         using var reader = new LabeledCsvReader(path);
         var rows = reader.Read().ToList();
@@ -33,7 +33,7 @@ public sealed class EncodingTests : IDisposable
     public void ThePredictionInputIsOpenedAsUtf8WithTheFilesPositionAndLength(string encoding)
     {
         byte[] bytes = Encode(Csv, encoding);
-        string path = files.WriteBytes($"{encoding}.csv", bytes);
+        string path = _files.WriteBytes($"{encoding}.csv", bytes);
 
         using var input = CsvInput.Open(path);
         var utf8 = new MemoryStream();
@@ -48,7 +48,7 @@ public sealed class EncodingTests : IDisposable
     [Fact]
     public void AnInvalidUtf8RowStillNamesItsLine()
     {
-        string path = files.WriteBytes("latin1.csv", [.. "sentiment,review\n"u8, .. "x,caf"u8, 0xE9, .. "\n"u8]);
+        string path = _files.WriteBytes("latin1.csv", [.. "sentiment,review\n"u8, .. "x,caf"u8, 0xE9, .. "\n"u8]);
 
         using var reader = new LabeledCsvReader(path, new LabeledCsvOptions { OnBadRow = BadRowHandling.Fail });
         var error = Assert.Throws<DataFormatException>(() => reader.Read().ToList());
@@ -60,7 +60,7 @@ public sealed class EncodingTests : IDisposable
     [Fact]
     public void Utf16WithoutAByteOrderMarkIsNamedAsSuch()
     {
-        string path = files.WriteBytes("no-bom.csv", new UnicodeEncoding(bigEndian: false, byteOrderMark: false).GetBytes(Csv));
+        string path = _files.WriteBytes("no-bom.csv", new UnicodeEncoding(bigEndian: false, byteOrderMark: false).GetBytes(Csv));
 
         using var reader = new LabeledCsvReader(path);
         var error = Assert.Throws<DataFormatException>(() => reader.Read().ToList());
@@ -80,7 +80,7 @@ public sealed class EncodingTests : IDisposable
         byte[] loneSurrogate = bigEndian ? [0xD8, 0x00] : [0x00, 0xD8];
         byte[] bytes = [.. Encode("sentiment,review\n" + rows + "破損,画面が", encoding), .. loneSurrogate,
             .. new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes("割れていた\n" + rows)];
-        string path = files.WriteBytes($"{encoding}-broken.csv", bytes);
+        string path = _files.WriteBytes($"{encoding}-broken.csv", bytes);
 
         using var reader = new LabeledCsvReader(path);
         var error = Assert.Throws<DataFormatException>(() => reader.Read().ToList());

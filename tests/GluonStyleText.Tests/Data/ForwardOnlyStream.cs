@@ -3,7 +3,7 @@ namespace GluonStyleText.Tests.Data;
 /// <summary>Bytes as a network stream hands them out: forward only, no length, a few at a time; it tells whether it was disposed.</summary>
 internal sealed class ForwardOnlyStream(byte[] bytes, int mostPerRead = 4096) : Stream
 {
-    private int position;
+    private int _position;
 
     public bool Disposed { get; private set; }
 
@@ -23,14 +23,14 @@ internal sealed class ForwardOnlyStream(byte[] bytes, int mostPerRead = 4096) : 
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public bool AtEnd => position == bytes.Length;
+    public bool AtEnd => _position == bytes.Length;
 
     public override int Read(Span<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(Disposed, this);
-        int count = Math.Min(Math.Min(buffer.Length, mostPerRead), bytes.Length - position);
-        bytes.AsSpan(position, count).CopyTo(buffer);
-        position += count;
+        int count = Math.Min(Math.Min(buffer.Length, mostPerRead), bytes.Length - _position);
+        bytes.AsSpan(_position, count).CopyTo(buffer);
+        _position += count;
         return count;
     }
 

@@ -4,9 +4,9 @@ namespace GluonStyleText.Tests.Data;
 
 public sealed class LabelMapTests : IDisposable
 {
-    private readonly CsvTestFiles files = new();
+    private readonly CsvTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public void IntegerLabelsAreOrderedNumerically()
@@ -62,7 +62,7 @@ public sealed class LabelMapTests : IDisposable
     public void JsonRoundTripKeepsTheIds()
     {
         var map = new LabelMap(["theft", "fire", "wind \"gust\" ü"]);
-        string path = files.PathOf("labels.json");
+        string path = _files.PathOf("labels.json");
 
         map.Save(path);
         var loaded = LabelMap.Load(path);
@@ -70,13 +70,13 @@ public sealed class LabelMapTests : IDisposable
         Assert.Equal(map.Labels, loaded.Labels);
         Assert.Equal(LabelMap.FromJson(map.ToJson()).Labels, map.Labels);
         Assert.Contains("\"version\": 1", File.ReadAllText(path), StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(files.Folder, "*.tmp-*"));
+        Assert.Empty(Directory.GetFiles(_files.Folder, "*.tmp-*"));
     }
 
     [Fact]
     public void InvalidJsonNamesTheFileAndLine()
     {
-        string path = files.Write("labels.json", "{\n  \"format\": \"GluonStyleText.LabelMap\",\n  \"version\": 1,\n  \"labels\": [\"a\" \"b\"]\n}");
+        string path = _files.Write("labels.json", "{\n  \"format\": \"GluonStyleText.LabelMap\",\n  \"version\": 1,\n  \"labels\": [\"a\" \"b\"]\n}");
 
         var error = Assert.Throws<LabelMapFormatException>(() => LabelMap.Load(path));
 

@@ -4,14 +4,14 @@ namespace GluonStyleText.Tests.Data;
 
 public sealed class LabeledCsvFileTests : IDisposable
 {
-    private readonly CsvTestFiles files = new();
+    private readonly CsvTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public void LoadingTrainingDataBuildsTheLabelMapFromItsLabels()
     {
-        string path = files.Write("claims.csv", "review,sentiment\nsmoke,fire\nwater,flood\nflames,fire\n");
+        string path = _files.Write("claims.csv", "review,sentiment\nsmoke,fire\nwater,flood\nflames,fire\n");
 
         var data = LabeledCsvFile.Load(path);
 
@@ -26,7 +26,7 @@ public sealed class LabeledCsvFileTests : IDisposable
     [Fact]
     public void LoadingWithAFixedLabelMapUsesItsIds()
     {
-        string path = files.Write("test.csv", "sentiment,review\n1,good\n0,bad\n");
+        string path = _files.Write("test.csv", "sentiment,review\n1,good\n0,bad\n");
         var map = new LabelMap(["1", "0"]);
 
         var data = LabeledCsvFile.Load(path, labelMap: map);
@@ -38,7 +38,7 @@ public sealed class LabeledCsvFileTests : IDisposable
     [Fact]
     public void SkippedRowsAreLeftOutOfTheLists()
     {
-        string path = files.Write("train.csv", "review,sentiment\ngood,1\n,0\nbad,0\n");
+        string path = _files.Write("train.csv", "review,sentiment\ngood,1\n,0\nbad,0\n");
         var options = new LabeledCsvOptions { OnBadRow = BadRowHandling.Skip, MaxRejectRatio = 0.5 };
 
         var data = LabeledCsvFile.Load(path, options);
@@ -51,7 +51,7 @@ public sealed class LabeledCsvFileTests : IDisposable
     [Fact]
     public void AFileWithoutRowsIsReported()
     {
-        string path = files.Write("train.csv", "review,sentiment\r\n");
+        string path = _files.Write("train.csv", "review,sentiment\r\n");
 
         var error = Assert.Throws<DataFormatException>(() => LabeledCsvFile.Load(path));
 
@@ -62,7 +62,7 @@ public sealed class LabeledCsvFileTests : IDisposable
     [Fact]
     public void AFileWhoseRowsAreAllRejectedIsReported()
     {
-        string path = files.Write("train.csv", "review,sentiment\n,1\n,0\n");
+        string path = _files.Write("train.csv", "review,sentiment\n,1\n,0\n");
         var options = new LabeledCsvOptions { OnBadRow = BadRowHandling.Skip, MaxRejectRatio = 1 };
 
         var error = Assert.Throws<DataFormatException>(() => LabeledCsvFile.Load(path, options));

@@ -5,9 +5,9 @@ namespace GluonStyleText.Tests.Data;
 
 public sealed class LabeledCsvReaderTests : IDisposable
 {
-    private readonly CsvTestFiles files = new();
+    private readonly CsvTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Theory]
     [InlineData("sentiment,review\n1,great film\n0,dull\n")]
@@ -16,7 +16,7 @@ public sealed class LabeledCsvReaderTests : IDisposable
     [InlineData(" Review ,SENTIMENT\ngreat film,1\ndull,0")]
     public void ColumnsAreFoundByHeaderNameInAnyOrder(string content)
     {
-        string path = files.Write("train.csv", content);
+        string path = _files.Write("train.csv", content);
 
         var rows = ReadAll(path);
 
@@ -26,7 +26,7 @@ public sealed class LabeledCsvReaderTests : IDisposable
     [Fact]
     public void ColumnsComeFromTheOptions()
     {
-        string path = files.Write("claims.csv", "description,category\nsmoke in kitchen,fire\n");
+        string path = _files.Write("claims.csv", "description,category\nsmoke in kitchen,fire\n");
         var options = LabeledCsvOptions.From(new TextClassifierOptions { TextColumn = "description", LabelColumn = "category" });
 
         var rows = ReadAll(path, options);
@@ -47,7 +47,7 @@ public sealed class LabeledCsvReaderTests : IDisposable
             "",
             "plain,0",
             "");
-        string path = files.Write("quoted.csv", content);
+        string path = _files.Write("quoted.csv", content);
 
         var rows = ReadAll(path);
 
@@ -63,7 +63,7 @@ public sealed class LabeledCsvReaderTests : IDisposable
     [Fact]
     public void LabelsLoseSurroundingSpacesButTextsAreKeptVerbatim()
     {
-        string path = files.Write("train.csv", "review,sentiment\n\"  padded text \", fire \n");
+        string path = _files.Write("train.csv", "review,sentiment\n\"  padded text \", fire \n");
 
         var rows = ReadAll(path);
 
@@ -73,7 +73,7 @@ public sealed class LabeledCsvReaderTests : IDisposable
     [Fact]
     public void AByteOrderMarkIsNotPartOfTheFirstColumnName()
     {
-        string path = files.WriteBytes("bom.csv", [0xEF, 0xBB, 0xBF, .. "sentiment,review\n1,good\n"u8]);
+        string path = _files.WriteBytes("bom.csv", [0xEF, 0xBB, 0xBF, .. "sentiment,review\n1,good\n"u8]);
 
         var rows = ReadAll(path);
 
@@ -83,7 +83,7 @@ public sealed class LabeledCsvReaderTests : IDisposable
     [Fact]
     public void RowsStreamOneAtATime()
     {
-        string path = files.Write("train.csv", "review,sentiment\na,1\nb,0\n\"c,2\n");
+        string path = _files.Write("train.csv", "review,sentiment\na,1\nb,0\n\"c,2\n");
         using var reader = new LabeledCsvReader(path);
 
         using var rows = reader.Read().GetEnumerator();
@@ -98,7 +98,7 @@ public sealed class LabeledCsvReaderTests : IDisposable
     [Fact]
     public void TheSummaryCountsTheRows()
     {
-        string path = files.Write("train.csv", "review,sentiment\na,1\nb,0\nc,1\n");
+        string path = _files.Write("train.csv", "review,sentiment\na,1\nb,0\nc,1\n");
         using var reader = new LabeledCsvReader(path);
 
         int returned = reader.Read().Count();
@@ -115,7 +115,7 @@ public sealed class LabeledCsvReaderTests : IDisposable
     [Fact]
     public void AFileIsReadOncePerReader()
     {
-        string path = files.Write("train.csv", "review,sentiment\na,1\n");
+        string path = _files.Write("train.csv", "review,sentiment\na,1\n");
         using var reader = new LabeledCsvReader(path);
         _ = reader.Read().ToList();
 
@@ -127,7 +127,7 @@ public sealed class LabeledCsvReaderTests : IDisposable
     [Fact]
     public void AMissingFileFailsWhenReadIsCalled()
     {
-        using var reader = new LabeledCsvReader(files.PathOf("absent.csv"));
+        using var reader = new LabeledCsvReader(_files.PathOf("absent.csv"));
 
         Assert.Throws<FileNotFoundException>(() => reader.Read());
     }
@@ -135,7 +135,7 @@ public sealed class LabeledCsvReaderTests : IDisposable
     [Fact]
     public void ACancelledReadStops()
     {
-        string path = files.Write("train.csv", "review,sentiment\na,1\n");
+        string path = _files.Write("train.csv", "review,sentiment\na,1\n");
         using var reader = new LabeledCsvReader(path);
 
         Assert.ThrowsAny<OperationCanceledException>(() => reader.Read(new CancellationToken(canceled: true)).ToList());

@@ -12,9 +12,9 @@ public sealed class LabeledCsvStreamTests : IDisposable
 {
     private const string Csv = "sentiment,review\n破損,\"配送中に箱が潰れ、画面が割れていた\"\n遅延,到着が三日遅れた\npos,\"multi\nline\"\n";
 
-    private readonly CsvTestFiles files = new();
+    private readonly CsvTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     public static TheoryData<string, bool> EncodingsAndStreams()
     {
@@ -33,7 +33,7 @@ public sealed class LabeledCsvStreamTests : IDisposable
     public void AStreamGivesTheRowsOfTheFileOfTheSameBytes(string encoding, bool seekable)
     {
         byte[] bytes = Encode(Csv, encoding);
-        using var fileReader = new LabeledCsvReader(files.WriteBytes("claims.csv", bytes));
+        using var fileReader = new LabeledCsvReader(_files.WriteBytes("claims.csv", bytes));
         var fromFile = fileReader.Read().ToList();
         using var stream = Open(bytes, seekable);
 
@@ -130,7 +130,7 @@ public sealed class LabeledCsvStreamTests : IDisposable
     [Fact]
     public void SkippedRowsOfAStreamGoToTheRejectsFileUnderTheDisplayName()
     {
-        string rejectsPath = files.PathOf("upload.rejects.csv");
+        string rejectsPath = _files.PathOf("upload.rejects.csv");
         var options = new LabeledCsvOptions { OnBadRow = BadRowHandling.Skip, RejectsPath = rejectsPath, MaxRejectRatio = 1 };
         using var stream = new ForwardOnlyStream(Encoding.UTF8.GetBytes("sentiment,review\npos,great\nneg,\nneg,awful\n"));
 

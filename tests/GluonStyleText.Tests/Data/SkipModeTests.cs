@@ -6,9 +6,9 @@ namespace GluonStyleText.Tests.Data;
 
 public sealed class SkipModeTests : IDisposable
 {
-    private readonly CsvTestFiles files = new();
+    private readonly CsvTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public void BadRowsAreLeftOutAndWrittenToTheRejectsFileWithTheirReasons()
@@ -26,8 +26,8 @@ public sealed class SkipModeTests : IDisposable
             .. "\"x\"y,1\r\n"u8,
             .. "fine,0\r\n"u8,
         ];
-        string path = files.WriteBytes("train.csv", content);
-        string rejectsPath = files.PathOf("rejects.csv");
+        string path = _files.WriteBytes("train.csv", content);
+        string rejectsPath = _files.PathOf("rejects.csv");
         var options = new LabeledCsvOptions
         {
             OnBadRow = BadRowHandling.Skip, RejectsPath = rejectsPath, MaxRejectRatio = 1, MaxTextLength = 12,
@@ -70,7 +70,7 @@ public sealed class SkipModeTests : IDisposable
             content.Append(i % 7 == 0 ? ",1\n" : i % 11 == 0 ? "x,1,2\n" : $"text {i},{i % 3}\n");
         }
 
-        string path = files.Write("train.csv", content.ToString());
+        string path = _files.Write("train.csv", content.ToString());
         using var reader = new LabeledCsvReader(path, new LabeledCsvOptions { OnBadRow = BadRowHandling.Skip, MaxRejectRatio = 1 });
 
         foreach (var row in reader.Read())
@@ -89,8 +89,8 @@ public sealed class SkipModeTests : IDisposable
     [Fact]
     public void TooManyRejectsFailAtTheEndAfterWritingTheRejectsFile()
     {
-        string path = files.Write("train.csv", "review,sentiment\na,1\n,0\nc,1\nd,0\n");
-        string rejectsPath = files.PathOf("rejects.csv");
+        string path = _files.Write("train.csv", "review,sentiment\na,1\n,0\nc,1\nd,0\n");
+        string rejectsPath = _files.PathOf("rejects.csv");
         var options = new LabeledCsvOptions { OnBadRow = BadRowHandling.Skip, RejectsPath = rejectsPath, MaxRejectRatio = 0.2 };
         using var reader = new LabeledCsvReader(path, options);
         var returned = new List<LabeledText>();
@@ -109,7 +109,7 @@ public sealed class SkipModeTests : IDisposable
     [Fact]
     public void AMostlyBadFileFailsEarly()
     {
-        string path = files.Write("train.csv", "review,sentiment\n" + string.Concat(Enumerable.Repeat(",1\n", 100)));
+        string path = _files.Write("train.csv", "review,sentiment\n" + string.Concat(Enumerable.Repeat(",1\n", 100)));
         var options = new LabeledCsvOptions { OnBadRow = BadRowHandling.Skip, EarlyRejectCheckRows = 10 };
         using var reader = new LabeledCsvReader(path, options);
 
@@ -127,7 +127,7 @@ public sealed class SkipModeTests : IDisposable
         var content = new StringBuilder("review,sentiment\n");
         content.Append(string.Concat(Enumerable.Repeat(",1\n", 5)));
         content.Append(string.Concat(Enumerable.Repeat("good,1\n", 995)));
-        string path = files.Write("train.csv", content.ToString());
+        string path = _files.Write("train.csv", content.ToString());
         using var reader = new LabeledCsvReader(path, new LabeledCsvOptions { OnBadRow = BadRowHandling.Skip, MaxRejectRatio = 0.01 });
 
         Assert.Equal(995, reader.Read().Count());
@@ -137,43 +137,43 @@ public sealed class SkipModeTests : IDisposable
     [Fact]
     public void ACleanFileGetsARejectsFileWithOnlyTheHeaderAndNoTemporaryFileRemains()
     {
-        string path = files.Write("train.csv", "review,sentiment\na,1\n");
-        string rejectsPath = files.PathOf("rejects.csv");
+        string path = _files.Write("train.csv", "review,sentiment\na,1\n");
+        string rejectsPath = _files.PathOf("rejects.csv");
         File.WriteAllText(rejectsPath, "stale content of an earlier run");
         using var reader = new LabeledCsvReader(path, new LabeledCsvOptions { OnBadRow = BadRowHandling.Skip, RejectsPath = rejectsPath });
 
         _ = reader.Read().ToList();
 
         Assert.Equal([["line", "reason", "message", "raw"]], ReadRejects(rejectsPath));
-        Assert.Empty(Directory.GetFiles(files.Folder, "*.tmp-*"));
+        Assert.Empty(Directory.GetFiles(_files.Folder, "*.tmp-*"));
     }
 
     [Fact]
     public void AReadLeftEarlyWritesNoRejectsFile()
     {
-        string path = files.Write("train.csv", "review,sentiment\na,1\n,0\nc,1\n");
-        string rejectsPath = files.PathOf("rejects.csv");
+        string path = _files.Write("train.csv", "review,sentiment\na,1\n,0\nc,1\n");
+        string rejectsPath = _files.PathOf("rejects.csv");
         using var reader = new LabeledCsvReader(path, new LabeledCsvOptions { OnBadRow = BadRowHandling.Skip, RejectsPath = rejectsPath, MaxRejectRatio = 1 });
 
         _ = reader.Read().First();
         reader.Dispose();
 
         Assert.False(File.Exists(rejectsPath));
-        Assert.Empty(Directory.GetFiles(files.Folder, "*.tmp-*"));
+        Assert.Empty(Directory.GetFiles(_files.Folder, "*.tmp-*"));
     }
 
     [Fact]
     public void FileProblemsStopTheReadInSkipModeToo()
     {
-        string path = files.Write("train.csv", "text,label\na,1\n");
-        string rejectsPath = files.PathOf("rejects.csv");
+        string path = _files.Write("train.csv", "text,label\na,1\n");
+        string rejectsPath = _files.PathOf("rejects.csv");
         using var reader = new LabeledCsvReader(path, new LabeledCsvOptions { OnBadRow = BadRowHandling.Skip, RejectsPath = rejectsPath });
 
         var error = Assert.Throws<DataFormatException>(() => reader.Read().ToList());
 
         Assert.Equal(RejectReason.MissingColumn, error.Reason);
         Assert.False(File.Exists(rejectsPath));
-        Assert.Empty(Directory.GetFiles(files.Folder, "*.tmp-*"));
+        Assert.Empty(Directory.GetFiles(_files.Folder, "*.tmp-*"));
     }
 
     private static List<string[]> ReadRejects(string path)

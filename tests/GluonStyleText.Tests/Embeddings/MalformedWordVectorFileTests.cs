@@ -6,9 +6,9 @@ public sealed class MalformedWordVectorFileTests : IDisposable
 {
     private static readonly string[] Vocabulary = ["<pad>", "<unk>", "the", "cat"];
 
-    private readonly WordVectorTestFiles files = new();
+    private readonly WordVectorTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Theory]
     [InlineData("the 1 2 3\nfox 1 2\n", "line 2: expected 3 values after the word, found 2")]
@@ -18,7 +18,7 @@ public sealed class MalformedWordVectorFileTests : IDisposable
     [InlineData("the\n", "line 1: expected values after the word, found none")]
     public void AWrongNumberOfValuesNamesTheFileAndLine(string content, string expected)
     {
-        string path = files.WriteText("glove.txt", content);
+        string path = _files.WriteText("glove.txt", content);
 
         var error = Assert.Throws<EmbeddingFormatException>(() => PretrainedEmbeddingLoader.Load(path, Vocabulary));
 
@@ -33,7 +33,7 @@ public sealed class MalformedWordVectorFileTests : IDisposable
     [InlineData("the 1  3\n", 1, "value 2 of 'the' is not a finite number: ''")]
     public void ANonNumberNamesTheLineTheWordAndTheValue(string content, long line, string expected)
     {
-        string path = files.WriteText("glove.txt", content);
+        string path = _files.WriteText("glove.txt", content);
 
         var error = Assert.Throws<EmbeddingFormatException>(() => PretrainedEmbeddingLoader.Load(path, Vocabulary));
 
@@ -44,7 +44,7 @@ public sealed class MalformedWordVectorFileTests : IDisposable
     [Fact]
     public void AnEmptyFileIsRejected()
     {
-        string path = files.WriteText("glove.txt", "\n\n");
+        string path = _files.WriteText("glove.txt", "\n\n");
 
         var error = Assert.Throws<EmbeddingFormatException>(() => PretrainedEmbeddingLoader.Load(path, Vocabulary));
 
@@ -54,7 +54,7 @@ public sealed class MalformedWordVectorFileTests : IDisposable
     [Fact]
     public void AFastTextFileWithoutHeaderIsRejected()
     {
-        string path = files.WriteText("wiki.vec", "the 1 2\ncat 3 4\n");
+        string path = _files.WriteText("wiki.vec", "the 1 2\ncat 3 4\n");
 
         var error = Assert.Throws<EmbeddingFormatException>(() =>
             PretrainedEmbeddingLoader.Load(path, Vocabulary, new EmbeddingLoadOptions { Format = WordVectorFormat.FastTextVec }));
@@ -67,7 +67,7 @@ public sealed class MalformedWordVectorFileTests : IDisposable
     [InlineData("1 2\nthe 1 2\ncat 3 4\n", "the header declares 1 words, but the file has 2")]
     public void AFastTextWordCountOtherThanTheHeadersIsRejected(string content, string expected)
     {
-        string path = files.WriteText("wiki.vec", content);
+        string path = _files.WriteText("wiki.vec", content);
 
         var error = Assert.Throws<EmbeddingFormatException>(() => PretrainedEmbeddingLoader.Load(path, Vocabulary));
 
@@ -77,7 +77,7 @@ public sealed class MalformedWordVectorFileTests : IDisposable
     [Fact]
     public void AFastTextLineOfTheWrongDimensionIsRejected()
     {
-        string path = files.WriteText("wiki.vec", "2 3\nthe 1 2 3\ncat 3 4\n");
+        string path = _files.WriteText("wiki.vec", "2 3\nthe 1 2 3\ncat 3 4\n");
 
         var error = Assert.Throws<EmbeddingFormatException>(() => PretrainedEmbeddingLoader.Load(path, Vocabulary));
 
@@ -91,7 +91,7 @@ public sealed class MalformedWordVectorFileTests : IDisposable
     [InlineData("", "the file is empty; expected word vectors")]
     public void ABadWord2VecHeaderIsRejected(string header, string expected)
     {
-        string path = files.WriteText("vectors.bin", header);
+        string path = _files.WriteText("vectors.bin", header);
 
         var error = Assert.Throws<EmbeddingFormatException>(() => PretrainedEmbeddingLoader.Load(path, Vocabulary));
 
@@ -102,7 +102,7 @@ public sealed class MalformedWordVectorFileTests : IDisposable
     public void AWord2VecFileCutInsideAVectorIsReportedAsTruncated()
     {
         byte[] content = WordVectorTestFiles.Word2VecBinary([("the", [1f, 2f]), ("cat", [3f, 4f])], 2);
-        string path = files.WriteBytes("vectors.bin", content[..^3]);
+        string path = _files.WriteBytes("vectors.bin", content[..^3]);
 
         var error = Assert.Throws<EmbeddingFormatException>(() => PretrainedEmbeddingLoader.Load(path, Vocabulary));
 
@@ -115,7 +115,7 @@ public sealed class MalformedWordVectorFileTests : IDisposable
     public void AWord2VecFileWithFewerWordsThanItsHeaderIsReportedAsTruncated()
     {
         byte[] content = WordVectorTestFiles.Word2VecBinary([("the", [1f, 2f])], 2, declaredCount: 3);
-        string path = files.WriteBytes("vectors.bin.gz", content, gzip: true);
+        string path = _files.WriteBytes("vectors.bin.gz", content, gzip: true);
 
         var error = Assert.Throws<EmbeddingFormatException>(() => PretrainedEmbeddingLoader.Load(path, Vocabulary));
 
@@ -126,7 +126,7 @@ public sealed class MalformedWordVectorFileTests : IDisposable
     public void AWord2VecFileCutInsideAWordIsReportedAsTruncated()
     {
         byte[] content = WordVectorTestFiles.Word2VecBinary([("the", [1f, 2f]), ("cat", [3f, 4f])], 2);
-        string path = files.WriteBytes("vectors.bin", content[..19]);
+        string path = _files.WriteBytes("vectors.bin", content[..19]);
 
         var error = Assert.Throws<EmbeddingFormatException>(() => PretrainedEmbeddingLoader.Load(path, Vocabulary));
 
@@ -137,7 +137,7 @@ public sealed class MalformedWordVectorFileTests : IDisposable
     public void ANonFiniteWord2VecValueIsRejected()
     {
         byte[] content = WordVectorTestFiles.Word2VecBinary([("cat", [1f, float.NaN])], 2);
-        string path = files.WriteBytes("vectors.bin", content);
+        string path = _files.WriteBytes("vectors.bin", content);
 
         var error = Assert.Throws<EmbeddingFormatException>(() => PretrainedEmbeddingLoader.Load(path, Vocabulary));
 
@@ -148,7 +148,7 @@ public sealed class MalformedWordVectorFileTests : IDisposable
     public void AWord2VecBinaryFileReadAsTextGetsAHint()
     {
         byte[] content = WordVectorTestFiles.Word2VecBinary([("the", [1e-40f, 2f]), ("cat", [3f, 4f])], 2);
-        string path = files.WriteBytes("vectors.vec", content);
+        string path = _files.WriteBytes("vectors.vec", content);
 
         var error = Assert.Throws<EmbeddingFormatException>(() => PretrainedEmbeddingLoader.Load(path, Vocabulary));
 
@@ -159,7 +159,7 @@ public sealed class MalformedWordVectorFileTests : IDisposable
     [Fact]
     public void DamagedGzipDataIsRejected()
     {
-        string path = files.WriteText("glove.txt.gz", string.Concat(Enumerable.Repeat("the 1 2 3\n", 2000)), gzip: true);
+        string path = _files.WriteText("glove.txt.gz", string.Concat(Enumerable.Repeat("the 1 2 3\n", 2000)), gzip: true);
         byte[] bytes = File.ReadAllBytes(path);
         for (int i = 20; i < bytes.Length - 20; i++)
         {

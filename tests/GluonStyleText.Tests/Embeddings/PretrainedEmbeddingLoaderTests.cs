@@ -10,14 +10,14 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
 
     private static readonly string[] Vocabulary = ["<pad>", "<unk>", "the", "cat", "unicorn"];
 
-    private readonly WordVectorTestFiles files = new();
+    private readonly WordVectorTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public void GloVeTextGivesEachFoundWordItsVector()
     {
-        string path = files.WriteText("glove.txt", GloVe);
+        string path = _files.WriteText("glove.txt", GloVe);
 
         var matrix = PretrainedEmbeddingLoader.Load(path, Vocabulary);
 
@@ -31,7 +31,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [Fact]
     public void CoverageCountsTheWordsFoundAmongThoseSearched()
     {
-        string path = files.WriteText("glove.txt", GloVe);
+        string path = _files.WriteText("glove.txt", GloVe);
 
         var matrix = PretrainedEmbeddingLoader.Load(path, Vocabulary);
 
@@ -44,7 +44,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [Fact]
     public void PaddingRowIsZeroAndUnknownAndMissingRowsAreSmallRandomValues()
     {
-        string path = files.WriteText("glove.txt", "<pad> 5 5 5\n<unk> 6 6 6\nthe 1 1 1\n");
+        string path = _files.WriteText("glove.txt", "<pad> 5 5 5\n<unk> 6 6 6\nthe 1 1 1\n");
 
         var matrix = PretrainedEmbeddingLoader.Load(path, Vocabulary);
 
@@ -62,7 +62,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [Fact]
     public void InitRangeBoundsTheRandomRows()
     {
-        string path = files.WriteText("glove.txt", GloVe);
+        string path = _files.WriteText("glove.txt", GloVe);
 
         var wide = PretrainedEmbeddingLoader.Load(path, Vocabulary, new EmbeddingLoadOptions { InitRange = 2 });
         var zero = PretrainedEmbeddingLoader.Load(path, Vocabulary, new EmbeddingLoadOptions { InitRange = 0 });
@@ -75,8 +75,8 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [Fact]
     public void MissingRowsDependOnlyOnTheSeedAndTheId()
     {
-        string full = files.WriteText("full.txt", GloVe);
-        string partial = files.WriteText("partial.txt", "dog 1 1 1\n");
+        string full = _files.WriteText("full.txt", GloVe);
+        string partial = _files.WriteText("partial.txt", "dog 1 1 1\n");
 
         var first = PretrainedEmbeddingLoader.Load(full, Vocabulary, new EmbeddingLoadOptions { Seed = 7 });
         var again = PretrainedEmbeddingLoader.Load(full, Vocabulary, new EmbeddingLoadOptions { Seed = 7 });
@@ -92,7 +92,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [Fact]
     public void AWordWithoutItsOwnVectorTakesItsLowerCaseFormsVector()
     {
-        string path = files.WriteText("glove.txt", "paris 1 1\nApple 2 2\napple 3 3\nberlin 4 4\nBerlin 5 5\n");
+        string path = _files.WriteText("glove.txt", "paris 1 1\nApple 2 2\napple 3 3\nberlin 4 4\nBerlin 5 5\n");
         string[] vocabulary = ["<pad>", "<unk>", "Paris", "Apple", "Berlin", "London"];
 
         var matrix = PretrainedEmbeddingLoader.Load(path, vocabulary);
@@ -107,7 +107,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [Fact]
     public void LowerCaseFallbackCanBeTurnedOff()
     {
-        string path = files.WriteText("glove.txt", "paris 1 1\n");
+        string path = _files.WriteText("glove.txt", "paris 1 1\n");
         string[] vocabulary = ["<pad>", "<unk>", "Paris"];
 
         var matrix = PretrainedEmbeddingLoader.Load(path, vocabulary, new EmbeddingLoadOptions { LowerCaseFallback = false });
@@ -119,7 +119,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [Fact]
     public void TheFirstVectorOfAWordListedTwiceWins()
     {
-        string path = files.WriteText("glove.txt", "cat 1 1\ncat 2 2\n");
+        string path = _files.WriteText("glove.txt", "cat 1 1\ncat 2 2\n");
 
         var matrix = PretrainedEmbeddingLoader.Load(path, ["<pad>", "<unk>", "cat"]);
 
@@ -131,7 +131,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [InlineData("glove.txt")]
     public void GzipFilesAreRecognisedByTheirContent(string name)
     {
-        string path = files.WriteText(name, GloVe, gzip: true);
+        string path = _files.WriteText(name, GloVe, gzip: true);
 
         var matrix = PretrainedEmbeddingLoader.Load(path, Vocabulary);
 
@@ -142,7 +142,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [Fact]
     public void CrlfLinesBlankLinesAndTrailingSpacesAreAccepted()
     {
-        string path = files.WriteText("glove.txt", "the 0.1 0.2 0.3 \r\n\r\ncat 1 2 3\r\n\n");
+        string path = _files.WriteText("glove.txt", "the 0.1 0.2 0.3 \r\n\r\ncat 1 2 3\r\n\n");
 
         var matrix = PretrainedEmbeddingLoader.Load(path, Vocabulary);
 
@@ -157,7 +157,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     public void FastTextVecHeaderIsReadAndSkipped(WordVectorFormat format, bool gzip)
     {
         // fastText writes a space after the last value of each line.
-        string path = files.WriteText("wiki.vec", "3 2\nthe 1 2 \ncat 3 4 \nwolf 5 6 \n", gzip);
+        string path = _files.WriteText("wiki.vec", "3 2\nthe 1 2 \ncat 3 4 \nwolf 5 6 \n", gzip);
 
         var matrix = PretrainedEmbeddingLoader.Load(path, Vocabulary, new EmbeddingLoadOptions { Format = format });
 
@@ -174,7 +174,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     {
         byte[] content = WordVectorTestFiles.Word2VecBinary(
             [("the", [1.5f, -2f]), ("Cat", [3f, 4f]), ("cat", [5f, 6f]), ("größe", [7f, 8f])], 2, newlineAfterVector);
-        string path = files.WriteBytes(name, content, gzip);
+        string path = _files.WriteBytes(name, content, gzip);
 
         var matrix = PretrainedEmbeddingLoader.Load(path, ["<pad>", "<unk>", "the", "cat", "größe", "dog"]);
 
@@ -188,7 +188,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [Fact]
     public void Word2VecBinaryWithAnotherNameNeedsTheFormatOption()
     {
-        string path = files.WriteBytes("vectors.dat", WordVectorTestFiles.Word2VecBinary([("cat", [1f, 2f])], 2));
+        string path = _files.WriteBytes("vectors.dat", WordVectorTestFiles.Word2VecBinary([("cat", [1f, 2f])], 2));
 
         var matrix = PretrainedEmbeddingLoader.Load(path, ["<pad>", "<unk>", "cat"],
             new EmbeddingLoadOptions { Format = WordVectorFormat.Word2VecBinary });
@@ -199,7 +199,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [Fact]
     public void ProgressReceivesTheLinesRead()
     {
-        string path = files.WriteText("glove.txt", GloVe);
+        string path = _files.WriteText("glove.txt", GloVe);
         var reported = new List<long>();
 
         PretrainedEmbeddingLoader.Load(path, Vocabulary, linesRead: new SynchronousProgress(reported.Add));
@@ -210,7 +210,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [Fact]
     public void ACancelledLoadStops()
     {
-        string path = files.WriteText("glove.txt", GloVe);
+        string path = _files.WriteText("glove.txt", GloVe);
 
         Assert.ThrowsAny<OperationCanceledException>(() =>
             PretrainedEmbeddingLoader.Load(path, Vocabulary, cancellationToken: new CancellationToken(canceled: true)));
@@ -219,7 +219,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [Fact]
     public void ToTensorCopiesTheMatrixIntoARowsByDimensionTensor()
     {
-        string path = files.WriteText("glove.txt", GloVe);
+        string path = _files.WriteText("glove.txt", GloVe);
         var matrix = PretrainedEmbeddingLoader.Load(path, Vocabulary);
 
         using var tensor = matrix.ToTensor();
@@ -235,7 +235,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [Fact]
     public void AVocabularyWithoutTheReservedIdsIsRejected()
     {
-        string path = files.WriteText("glove.txt", GloVe);
+        string path = _files.WriteText("glove.txt", GloVe);
 
         var error = Assert.Throws<ArgumentException>(() => PretrainedEmbeddingLoader.Load(path, ["<pad>"]));
 
@@ -245,7 +245,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [Fact]
     public void InvalidOptionsAreRejected()
     {
-        string path = files.WriteText("glove.txt", GloVe);
+        string path = _files.WriteText("glove.txt", GloVe);
 
         var error = Assert.Throws<ArgumentException>(() =>
             PretrainedEmbeddingLoader.Load(path, Vocabulary, new EmbeddingLoadOptions { InitRange = -1, ExpectedDimension = 0 }));
@@ -266,7 +266,7 @@ public sealed class PretrainedEmbeddingLoaderTests : IDisposable
     [Fact]
     public void TheFileMustMatchTheExpectedDimension()
     {
-        string path = files.WriteText("glove.txt", GloVe);
+        string path = _files.WriteText("glove.txt", GloVe);
 
         var error = Assert.Throws<EmbeddingFormatException>(() =>
             PretrainedEmbeddingLoader.Load(path, Vocabulary, new EmbeddingLoadOptions { ExpectedDimension = 300 }));

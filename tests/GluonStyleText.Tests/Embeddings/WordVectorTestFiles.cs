@@ -7,16 +7,16 @@ namespace GluonStyleText.Tests.Embeddings;
 /// <summary>A temporary folder of small word-vectors files, deleted with the test.</summary>
 internal sealed class WordVectorTestFiles : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "gst-embeddings-" + Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "gst-embeddings-" + Guid.NewGuid().ToString("N"));
 
-    public WordVectorTestFiles() => Directory.CreateDirectory(folder);
+    public WordVectorTestFiles() => Directory.CreateDirectory(_folder);
 
     public string WriteText(string name, string content, bool gzip = false) =>
         WriteBytes(name, Encoding.UTF8.GetBytes(content), gzip);
 
     public string WriteBytes(string name, byte[] content, bool gzip = false)
     {
-        string path = Path.Combine(folder, name);
+        string path = Path.Combine(_folder, name);
         using var file = File.Create(path);
         if (gzip)
         {
@@ -56,5 +56,5 @@ internal sealed class WordVectorTestFiles : IDisposable
         return bytes.ToArray();
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

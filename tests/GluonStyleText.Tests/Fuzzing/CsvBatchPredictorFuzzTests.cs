@@ -17,9 +17,9 @@ public sealed class CsvBatchPredictorFuzzTests(TinyClassifierFixture fixture) : 
 {
     private static readonly Gen<byte[]> ValidFile = CsvGenerators.Encoded(CsvGenerators.File(["review"], labelColumn: null));
 
-    private readonly CsvTestFiles files = new();
+    private readonly CsvTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Property(MaxTest = 500, Replay = "(9501,67)", QuietOnSuccess = true)]
     public Property ADamagedInputIsClassifiedOrRefusedWithItsLine() =>
@@ -32,8 +32,8 @@ public sealed class CsvBatchPredictorFuzzTests(TinyClassifierFixture fixture) : 
 
     private void PredictOrRefuse(FuzzInput input, int maxTextLength)
     {
-        string path = files.WriteBytes("claims.csv", input.Bytes);
-        string output = files.PathOf("claims_output.csv");
+        string path = _files.WriteBytes("claims.csv", input.Bytes);
+        string output = _files.PathOf("claims_output.csv");
         File.Delete(output);
         var predictor = new CsvBatchPredictor(fixture.Classifier, new CsvPredictionOptions { BatchSize = 4, MaxTextLength = maxTextLength });
         CsvPredictionSummary? summary = null;
@@ -48,6 +48,6 @@ public sealed class CsvBatchPredictorFuzzTests(TinyClassifierFixture fixture) : 
             Assert.False(File.Exists(output), "a refused input left an output file");
         }
 
-        Assert.Empty(Directory.EnumerateFiles(files.Folder, "*.tmp-*"));
+        Assert.Empty(Directory.EnumerateFiles(_files.Folder, "*.tmp-*"));
     }
 }

@@ -16,15 +16,15 @@ public sealed class LabelMapFuzzTests : IDisposable
         Gen.NonEmptyListOf(Gen.Elements(CsvGenerators.Labels.Append("claim/fire").Append("😀").ToArray()))
             .Select(labels => new LabelMap(labels.Distinct()).ToJson());
 
-    private readonly CsvTestFiles files = new();
+    private readonly CsvTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Property(MaxTest = 2000, Replay = "(9101,31)", QuietOnSuccess = true)]
     public Property ADamagedLabelMapIsReadOrRefusedNamingItsFile() =>
         Prop.ForAll(JsonGenerators.Mutated(ValidJson).ToArbitrary(), input =>
         {
-            string path = files.WriteBytes("labels.json", input.Bytes);
+            string path = _files.WriteBytes("labels.json", input.Bytes);
             LabelMap? map = null;
             if (Documented.Check(() => map = LabelMap.Load(path), path, input.Bytes, typeof(LabelMapFormatException)) is null)
             {
@@ -40,7 +40,7 @@ public sealed class LabelMapFuzzTests : IDisposable
     [Fact]
     public void AVersionThatIsAnArrayIsAFormatError()
     {
-        string path = files.Write("labels.json", """{"format":"GluonStyleText.LabelMap","version":[1,2,3]}""");
+        string path = _files.Write("labels.json", """{"format":"GluonStyleText.LabelMap","version":[1,2,3]}""");
 
         var error = Assert.Throws<LabelMapFormatException>(() => LabelMap.Load(path));
 
@@ -52,7 +52,7 @@ public sealed class LabelMapFuzzTests : IDisposable
     [Fact]
     public void ALabelEscapedAsAnUnpairedSurrogateNamesItsLine()
     {
-        string path = files.Write("labels.json", "{\n\"format\": \"GluonStyleText.LabelMap\",\n\"version\": 1,\n\"labels\": [\"pos\", \"\\uD800\"]\n}");
+        string path = _files.Write("labels.json", "{\n\"format\": \"GluonStyleText.LabelMap\",\n\"version\": 1,\n\"labels\": [\"pos\", \"\\uD800\"]\n}");
 
         var error = Assert.Throws<LabelMapFormatException>(() => LabelMap.Load(path));
 

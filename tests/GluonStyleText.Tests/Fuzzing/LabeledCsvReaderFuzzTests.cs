@@ -16,15 +16,15 @@ public sealed class LabeledCsvReaderFuzzTests : IDisposable
 {
     private static readonly Gen<byte[]> ValidFile = CsvGenerators.Encoded(CsvGenerators.File(["sentiment", "review"], "sentiment"));
 
-    private readonly CsvTestFiles files = new();
+    private readonly CsvTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Property(MaxTest = 1200, Replay = "(9001,17)", QuietOnSuccess = true)]
     public Property AMutatedFileIsReadOrRefusedWithItsLineInFailMode() =>
         Prop.ForAll(FuzzInput.MutatedOrRandom(ValidFile).ToArbitrary(), input =>
         {
-            string path = files.WriteBytes("train.csv", input.Bytes);
+            string path = _files.WriteBytes("train.csv", input.Bytes);
             var rows = new List<LabeledText>();
             using var reader = new LabeledCsvReader(path, new LabeledCsvOptions { OnBadRow = BadRowHandling.Fail });
             if (Documented.Check(() => rows.AddRange(reader.Read()), path, input.Bytes, Documented.Csv) is null)
@@ -38,8 +38,8 @@ public sealed class LabeledCsvReaderFuzzTests : IDisposable
     public Property InSkipModeEveryBadRowIsCountedAndKeptInTheRejectsFile() =>
         Prop.ForAll(FuzzInput.MutatedOrRandom(ValidFile).ToArbitrary(), Gen.Choose(1, 40).ToArbitrary(), (input, maxTextLength) =>
         {
-            string path = files.WriteBytes("skip.csv", input.Bytes);
-            string rejectsPath = files.PathOf("rejects.csv");
+            string path = _files.WriteBytes("skip.csv", input.Bytes);
+            string rejectsPath = _files.PathOf("rejects.csv");
             File.Delete(rejectsPath);
             var options = new LabeledCsvOptions
             {
@@ -63,7 +63,7 @@ public sealed class LabeledCsvReaderFuzzTests : IDisposable
     public Property LoadingAWholeFileGivesClassIdsOfItsMapOrRefusesTheFile() =>
         Prop.ForAll(FuzzInput.MutatedOrRandom(ValidFile).ToArbitrary(), Gen.Elements(true, false).ToArbitrary(), (input, withMap) =>
         {
-            string path = files.WriteBytes("evaluate.csv", input.Bytes);
+            string path = _files.WriteBytes("evaluate.csv", input.Bytes);
             var fixedMap = withMap ? new LabelMap(["neg", "pos", "0", "1"]) : null;
             var options = new LabeledCsvOptions { OnBadRow = BadRowHandling.Skip, MaxRejectRatio = 0.5 };
             LabeledDataset? dataset = null;
@@ -79,7 +79,7 @@ public sealed class LabeledCsvReaderFuzzTests : IDisposable
     public Property AForwardOnlyStreamIsReadAsTheFileOfTheSameBytes() =>
         Prop.ForAll(FuzzInput.MutatedOrRandom(ValidFile).ToArbitrary(), input =>
         {
-            string path = files.WriteBytes("upload.csv", input.Bytes);
+            string path = _files.WriteBytes("upload.csv", input.Bytes);
             var options = new LabeledCsvOptions { OnBadRow = BadRowHandling.Fail };
             var fromFile = new List<LabeledText>();
             using var fileReader = new LabeledCsvReader(path, options);

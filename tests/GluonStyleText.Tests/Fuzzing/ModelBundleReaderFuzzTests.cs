@@ -20,9 +20,9 @@ public sealed class ModelBundleReaderFuzzTests(TinyClassifierFixture fixture) : 
 {
     private static readonly string[] JsonParts = [BundleFiles.Options, BundleFiles.Transformer, BundleFiles.Labels, BundleFiles.Metrics];
 
-    private readonly TemporaryDirectory temp = new();
+    private readonly TemporaryDirectory _temp = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     public sealed record PartEdit(string Part, FuzzInput Content, bool Rehash)
     {
@@ -54,7 +54,7 @@ public sealed class ModelBundleReaderFuzzTests(TinyClassifierFixture fixture) : 
                 BundleEdits.Rehash(folder, edit.Part);
             }
 
-            string zip = Path.Combine(temp.Path, "bundle.zip");
+            string zip = Path.Combine(_temp.Path, "bundle.zip");
             File.Delete(zip);
             BundleEdits.Zip(folder, zip);
             if (damageZip)
@@ -94,7 +94,7 @@ public sealed class ModelBundleReaderFuzzTests(TinyClassifierFixture fixture) : 
             }
             else
             {
-                string path = Path.Combine(temp.Path, "model.tar.gz");
+                string path = Path.Combine(_temp.Path, "model.tar.gz");
                 File.WriteAllBytes(path, gzip);
                 LoadOrRefuse(path);
             }
@@ -160,7 +160,7 @@ public sealed class ModelBundleReaderFuzzTests(TinyClassifierFixture fixture) : 
 
     private string Fresh(string name)
     {
-        string folder = Path.Combine(temp.Path, name);
+        string folder = Path.Combine(_temp.Path, name);
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);

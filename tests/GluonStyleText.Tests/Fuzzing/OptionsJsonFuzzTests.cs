@@ -33,15 +33,15 @@ public sealed class OptionsJsonFuzzTests : IDisposable
         // SageMaker's hyperparameters.json: every value a string, strings JSON-quoted inside.
         Gen.Constant("""{"num_epoch": "5", "optimizer": "\"adam\"", "kernel_sizes": "[3,4,5]", "cnn": "True", "learning_rate": "0.001", "sagemaker_program": "train"}"""));
 
-    private readonly CsvTestFiles files = new();
+    private readonly CsvTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Property(MaxTest = 1500, Replay = "(9301,41)", QuietOnSuccess = true)]
     public Property ADamagedConfigurationFileIsLoadedOrRefusedNamingItsFile() =>
         Prop.ForAll(JsonGenerators.Mutated(ValidJson).ToArbitrary(), input =>
         {
-            string path = files.WriteBytes("config.json", input.Bytes);
+            string path = _files.WriteBytes("config.json", input.Bytes);
             OptionsLoadResult? result = null;
             if (Documented.Check(() => result = TextClassifierOptionsLoader.Load(path), path, input.Bytes,
                 typeof(InvalidDataException), typeof(OptionsValidationException)) is null)
@@ -88,7 +88,7 @@ public sealed class OptionsJsonFuzzTests : IDisposable
     [Fact]
     public void AStringEscapedAsAnUnpairedSurrogateIsRefusedNamingFileAndLine()
     {
-        string path = files.Write("config.json", "{\n  \"num_epoch\": 5,\n  \"optimizer\": \"ad\\uD800am\"\n}");
+        string path = _files.Write("config.json", "{\n  \"num_epoch\": 5,\n  \"optimizer\": \"ad\\uD800am\"\n}");
 
         var error = Assert.Throws<InvalidDataException>(() => TextClassifierOptionsLoader.Load(path));
 

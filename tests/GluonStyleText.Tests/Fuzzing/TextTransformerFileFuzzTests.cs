@@ -31,15 +31,15 @@ public sealed class TextTransformerFileFuzzTests : IDisposable
     // Fitting is the slow part and not what is tested: 24 valid files, fitted once, are the starting points.
     private static readonly Gen<string> ValidJson = Gen.Elements(Gen.Sample(Fitted, 20, new FsCheck.Rnd(9200, 11), 24).ToArray());
 
-    private readonly CsvTestFiles files = new();
+    private readonly CsvTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     [Property(MaxTest = 1500, Replay = "(9201,37)", QuietOnSuccess = true)]
     public Property ADamagedTransformerFileIsLoadedOrRefusedNamingItsFile() =>
         Prop.ForAll(JsonGenerators.Mutated(ValidJson).ToArbitrary(), input =>
         {
-            string path = files.WriteBytes("transformer.json", input.Bytes);
+            string path = _files.WriteBytes("transformer.json", input.Bytes);
             TextTransformer? transformer = null;
             if (Documented.Check(() => transformer = TextTransformer.Load(path), path, input.Bytes, typeof(InvalidDataException)) is null)
             {
@@ -57,7 +57,7 @@ public sealed class TextTransformerFileFuzzTests : IDisposable
     public void InvalidUtf8InAStringIsAFormatErrorNamingTheLine()
     {
         byte[] bytes = [.. "{\n  \"format\": \"GluonStyleText.T"u8, 0xA7, .. "xtTransformer\",\n  \"version\": 1\n}"u8];
-        string path = files.WriteBytes("transformer.json", bytes);
+        string path = _files.WriteBytes("transformer.json", bytes);
 
         var error = Assert.Throws<InvalidDataException>(() => TextTransformer.Load(path));
 
@@ -68,7 +68,7 @@ public sealed class TextTransformerFileFuzzTests : IDisposable
     [Fact]
     public void AKeyEscapedAsAnUnpairedSurrogateIsAFormatError()
     {
-        string path = files.Write("transformer.json", "{\n  \"forma\\uD800t\": \"GluonStyleText.TextTransformer\",\n  \"version\": 1\n}");
+        string path = _files.Write("transformer.json", "{\n  \"forma\\uD800t\": \"GluonStyleText.TextTransformer\",\n  \"version\": 1\n}");
 
         var error = Assert.Throws<InvalidDataException>(() => TextTransformer.Load(path));
 

@@ -39,26 +39,26 @@ public sealed class WordVectorFileFuzzTests : IDisposable
         from newline in Gen.Elements(true, false)
         select WordVectorTestFiles.Word2VecBinary(vectors.Select((vector, i) => (FileWords[i % FileWords.Length], vector)), vectors[0].Length, newline);
 
-    private readonly WordVectorTestFiles files = new();
+    private readonly WordVectorTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     private static readonly WordVectorFormat[] TextFormats = [WordVectorFormat.Auto, WordVectorFormat.GloVeText, WordVectorFormat.FastTextVec];
 
     [Property(MaxTest = 1500, Replay = "(9401,47)", QuietOnSuccess = true)]
     public Property ADamagedTextFileIsLoadedOrRefusedNamingItsLine() =>
         Prop.ForAll(FuzzInput.MutatedOrRandom(TextFile).ToArbitrary(), Gen.Elements(TextFormats).ToArbitrary(),
-            (input, format) => LoadOrRefuse(files.WriteBytes("vectors.txt", input.Bytes), input.Bytes, format));
+            (input, format) => LoadOrRefuse(_files.WriteBytes("vectors.txt", input.Bytes), input.Bytes, format));
 
     [Property(MaxTest = 1500, Replay = "(9402,53)", QuietOnSuccess = true)]
     public Property ADamagedWord2VecBinaryFileIsLoadedOrRefusedNamingItsWord() =>
         Prop.ForAll(FuzzInput.MutatedOrRandom(BinaryFile).ToArbitrary(),
-            input => LoadOrRefuse(files.WriteBytes("vectors.bin", input.Bytes), input.Bytes, WordVectorFormat.Auto));
+            input => LoadOrRefuse(_files.WriteBytes("vectors.bin", input.Bytes), input.Bytes, WordVectorFormat.Auto));
 
     [Property(MaxTest = 1000, Replay = "(9403,59)", QuietOnSuccess = true)]
     public Property ADamagedGzipFileIsLoadedOrRefusedNamingItsLine() =>
         Prop.ForAll(FuzzInput.MutatedOrRandom(Gen.OneOf(TextFile, BinaryFile).Select(Gzip), randomOneIn: 20).ToArbitrary(), Gen.Elements(true, false).ToArbitrary(),
-            (input, binary) => LoadOrRefuse(files.WriteBytes(binary ? "vectors.bin.gz" : "vectors.txt.gz", input.Bytes), input.Bytes, WordVectorFormat.Auto));
+            (input, binary) => LoadOrRefuse(_files.WriteBytes(binary ? "vectors.bin.gz" : "vectors.txt.gz", input.Bytes), input.Bytes, WordVectorFormat.Auto));
 
     // The header's numbers are where a damaged file does the most harm: the matrix is sized from them.
     [Property(MaxTest = 500, Replay = "(9404,61)", QuietOnSuccess = true)]
@@ -66,7 +66,7 @@ public sealed class WordVectorFileFuzzTests : IDisposable
         Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), Gen.Elements(true, false).ToArbitrary(), (count, dimension, binary) =>
         {
             byte[] bytes = [.. Encoding.ASCII.GetBytes($"{count} {dimension}\n"), .. "the "u8, 0, 0, 0x80, 0x3F, (byte)'\n'];
-            LoadOrRefuse(files.WriteBytes(binary ? "header.bin" : "header.vec", bytes), bytes, WordVectorFormat.Auto);
+            LoadOrRefuse(_files.WriteBytes(binary ? "header.bin" : "header.vec", bytes), bytes, WordVectorFormat.Auto);
         });
 
     // Found by reading the readers, then by the property above: "2 300000000" allocated a 7 x 300,000,000 matrix
@@ -78,7 +78,7 @@ public sealed class WordVectorFileFuzzTests : IDisposable
     [InlineData("vectors.vec", 1_000_001)]
     public void AHeaderClaimingAHugeDimensionIsAFormatErrorOfLineOne(string name, int dimension)
     {
-        string path = files.WriteBytes(name, [.. Encoding.ASCII.GetBytes($"2 {dimension}\n"), .. "the "u8, 0, 0, 0x80, 0x3F]);
+        string path = _files.WriteBytes(name, [.. Encoding.ASCII.GetBytes($"2 {dimension}\n"), .. "the "u8, 0, 0, 0x80, 0x3F]);
 
         var error = Assert.Throws<EmbeddingFormatException>(() => PretrainedEmbeddingLoader.Load(path, VocabularyWords));
 

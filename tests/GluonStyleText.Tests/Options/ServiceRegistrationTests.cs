@@ -13,15 +13,15 @@ namespace GluonStyleText.Tests.Options;
 [Collection(SerialTorchCollection.Name)]
 public sealed class ServiceRegistrationTests : IClassFixture<TinyClassifierFixture>
 {
-    private readonly TinyClassifierFixture fixture;
+    private readonly TinyClassifierFixture _fixture;
 
-    public ServiceRegistrationTests(TinyClassifierFixture fixture) => this.fixture = fixture;
+    public ServiceRegistrationTests(TinyClassifierFixture fixture) => this._fixture = fixture;
 
     [Fact]
     public void TheClassifierIsOneInstanceLoadedFromTheConfiguredBundle()
     {
         var services = new ServiceCollection();
-        services.AddTextClassifier(o => o.BundlePath = fixture.BundlePath);
+        services.AddTextClassifier(o => o.BundlePath = _fixture.BundlePath);
         using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
 
@@ -36,7 +36,7 @@ public sealed class ServiceRegistrationTests : IClassFixture<TinyClassifierFixtu
     public void AMissingBundleFailsWhenTheHostStarts()
     {
         var services = new ServiceCollection();
-        services.AddTextClassifier(o => o.BundlePath = Path.Combine(fixture.Folder, "no-such-model.zip"));
+        services.AddTextClassifier(o => o.BundlePath = Path.Combine(_fixture.Folder, "no-such-model.zip"));
         using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
@@ -49,7 +49,7 @@ public sealed class ServiceRegistrationTests : IClassFixture<TinyClassifierFixtu
     public void AnUnknownDeviceFailsWhenTheHostStarts()
     {
         var services = new ServiceCollection();
-        services.AddTextClassifier(o => (o.BundlePath, o.Device) = (fixture.BundlePath, "gpu"));
+        services.AddTextClassifier(o => (o.BundlePath, o.Device) = (_fixture.BundlePath, "gpu"));
         using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
@@ -61,8 +61,8 @@ public sealed class ServiceRegistrationTests : IClassFixture<TinyClassifierFixtu
     public async Task TheRegisteredTrainerUsesTheConfiguredOptionsAndTrainsAsynchronously()
     {
         var (texts, labels) = TinyClassifierFixture.Reviews(200, seed: 3);
-        string csv = fixture.WriteCsv("async-train.csv", texts, labels);
-        string bundle = Path.Combine(fixture.Folder, "async-model.zip");
+        string csv = _fixture.WriteCsv("async-train.csv", texts, labels);
+        string bundle = Path.Combine(_fixture.Folder, "async-model.zip");
         var services = new ServiceCollection();
         services.AddGluonStyleText(o =>
         {
@@ -80,7 +80,7 @@ public sealed class ServiceRegistrationTests : IClassFixture<TinyClassifierFixtu
         Assert.Equal(7, result.Training.History.Count);
         using var classifier = TextClassifier.Load(bundle);
         var (testTexts, testLabels) = TinyClassifierFixture.Reviews(100, seed: 4);
-        var metrics = await TextClassifierEvaluator.EvaluateCsvAsync(classifier, fixture.WriteCsv("async-test.csv", testTexts, testLabels));
+        var metrics = await TextClassifierEvaluator.EvaluateCsvAsync(classifier, _fixture.WriteCsv("async-test.csv", testTexts, testLabels));
         Assert.True(metrics.Accuracy >= 0.9, $"accuracy {metrics.Accuracy:P1}");
     }
 
@@ -88,8 +88,8 @@ public sealed class ServiceRegistrationTests : IClassFixture<TinyClassifierFixtu
     public async Task CancellingBeforeTheFirstEpochFaultsTheTaskAndWritesNoBundle()
     {
         var (texts, labels) = TinyClassifierFixture.Reviews(50, seed: 6);
-        string csv = fixture.WriteCsv("cancelled-train.csv", texts, labels);
-        string bundle = Path.Combine(fixture.Folder, "cancelled-model.zip");
+        string csv = _fixture.WriteCsv("cancelled-train.csv", texts, labels);
+        string bundle = Path.Combine(_fixture.Folder, "cancelled-model.zip");
         var trainer = new TextClassifierTrainer(new TextClassifierOptions { VocabularySize = 40, SequenceLength = 12, EmbeddingSize = 8, Device = "cpu" });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => trainer.TrainFromCsvAsync(csv, bundle, cancellationToken: new CancellationToken(canceled: true)));

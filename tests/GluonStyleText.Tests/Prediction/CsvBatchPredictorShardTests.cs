@@ -18,9 +18,9 @@ public sealed class CsvBatchPredictorShardTests(TinyClassifierFixture fixture) :
     private const int BatchSize = 2;
     private const int DataRows = 256;
 
-    private readonly CsvTestFiles files = new();
+    private readonly CsvTestFiles _files = new();
 
-    public void Dispose() => files.Dispose();
+    public void Dispose() => _files.Dispose();
 
     public static TheoryData<string, int> OptionsAndShards() => new()
     {
@@ -37,9 +37,9 @@ public sealed class CsvBatchPredictorShardTests(TinyClassifierFixture fixture) :
     public async Task TheShardsOutputsConcatenatedAreTheWholeFileOutputByteForByte(string options, int shards)
     {
         var (bytes, lines) = Claims();
-        string input = files.WriteBytes("claims.csv", bytes);
+        string input = _files.WriteBytes("claims.csv", bytes);
         var predictor = new CsvBatchPredictor(fixture.Classifier, Options(options));
-        var whole = await predictor.PredictFileAsync(input, files.PathOf("whole.csv"));
+        var whole = await predictor.PredictFileAsync(input, _files.PathOf("whole.csv"));
         var plan = CsvShardPlan.Create(input, shards == 1 ? long.MaxValue : 1, Options(options).ShardRowAlignment);
         Assert.Equal(shards, plan.Shards.Count);
 
@@ -47,12 +47,12 @@ public sealed class CsvBatchPredictorShardTests(TinyClassifierFixture fixture) :
         var summaries = new List<CsvPredictionSummary>();
         for (int i = 0; i < plan.Shards.Count; i++)
         {
-            string part = files.PathOf($"claims_output.part{i}.csv");
+            string part = _files.PathOf($"claims_output.part{i}.csv");
             summaries.Add(await predictor.PredictShardAsync(input, plan, i, part));
             output.AddRange(File.ReadAllBytes(part));
         }
 
-        byte[] expected = File.ReadAllBytes(files.PathOf("whole.csv"));
+        byte[] expected = File.ReadAllBytes(_files.PathOf("whole.csv"));
         Assert.Equal(expected, output.ToArray());
         Assert.Equal((whole.RowsRead, whole.RowsPredicted, whole.RowsRejected), (summaries.Sum(s => s.RowsRead), summaries.Sum(s => s.RowsPredicted), summaries.Sum(s => s.RowsRejected)));
         Assert.All(summaries, summary => Assert.Equal(whole.ModelHash, summary.ModelHash));
@@ -77,10 +77,10 @@ public sealed class CsvBatchPredictorShardTests(TinyClassifierFixture fixture) :
     public async Task ShardsReadFromStreamsOfTheirRangesWriteTheSameBytesAndLeaveTheStreamsOpen()
     {
         var (bytes, _) = Claims();
-        string input = files.WriteBytes("claims.csv", bytes);
+        string input = _files.WriteBytes("claims.csv", bytes);
         var options = Options("top-k and review");
         var predictor = new CsvBatchPredictor(fixture.Classifier, options);
-        await predictor.PredictFileAsync(input, files.PathOf("whole.csv"));
+        await predictor.PredictFileAsync(input, _files.PathOf("whole.csv"));
         var plan = CsvShardPlan.FromJson(CsvShardPlan.Create(input, 1, options.ShardRowAlignment).ToJson(), "plan.json");
 
         var output = new MemoryStream();
@@ -99,7 +99,7 @@ public sealed class CsvBatchPredictorShardTests(TinyClassifierFixture fixture) :
         }
 
         Assert.True(output.CanWrite);
-        Assert.Equal(File.ReadAllBytes(files.PathOf("whole.csv")), output.ToArray());
+        Assert.Equal(File.ReadAllBytes(_files.PathOf("whole.csv")), output.ToArray());
     }
 
     [Theory]
@@ -109,15 +109,15 @@ public sealed class CsvBatchPredictorShardTests(TinyClassifierFixture fixture) :
     {
         var (utf8, _) = Claims();
         byte[] bytes = encoding == "utf-8" ? utf8 : [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(utf8))];
-        string input = files.WriteBytes("claims.csv", bytes);
+        string input = _files.WriteBytes("claims.csv", bytes);
         var predictor = new CsvBatchPredictor(fixture.Classifier, Options("excel"));
-        var whole = await predictor.PredictFileAsync(input, files.PathOf("whole.csv"));
+        var whole = await predictor.PredictFileAsync(input, _files.PathOf("whole.csv"));
         using var stream = new ForwardOnlyStream(bytes);
         var output = new MemoryStream();
 
         var summary = await predictor.PredictAsync(stream, output, "upload.csv");
 
-        Assert.Equal(File.ReadAllBytes(files.PathOf("whole.csv")), output.ToArray());
+        Assert.Equal(File.ReadAllBytes(_files.PathOf("whole.csv")), output.ToArray());
         Assert.Equal(("upload.csv", "", whole.RowsRead, whole.RowsRejected), (summary.InputPath, summary.OutputPath, summary.RowsRead, summary.RowsRejected));
         Assert.False(stream.Disposed);
         Assert.True(output.CanWrite);
@@ -127,54 +127,54 @@ public sealed class CsvBatchPredictorShardTests(TinyClassifierFixture fixture) :
     public async Task AUtf16FileIsClassifiedWholeAsItsOneShard()
     {
         var (utf8, _) = Claims();
-        string input = files.WriteBytes("claims.csv", [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(Encoding.UTF8.GetString(utf8))]);
+        string input = _files.WriteBytes("claims.csv", [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(Encoding.UTF8.GetString(utf8))]);
         var predictor = new CsvBatchPredictor(fixture.Classifier, Options("plain"));
-        await predictor.PredictFileAsync(input, files.PathOf("whole.csv"));
+        await predictor.PredictFileAsync(input, _files.PathOf("whole.csv"));
         var plan = CsvShardPlan.Create(input, 1, rowAlignment: 1);
 
-        var summary = await predictor.PredictShardAsync(input, plan, 0, files.PathOf("part0.csv"));
+        var summary = await predictor.PredictShardAsync(input, plan, 0, _files.PathOf("part0.csv"));
 
         Assert.Single(plan.Shards);
         Assert.Equal(DataRows, summary.RowsRead);
-        Assert.Equal(File.ReadAllBytes(files.PathOf("whole.csv")), File.ReadAllBytes(files.PathOf("part0.csv")));
+        Assert.Equal(File.ReadAllBytes(_files.PathOf("whole.csv")), File.ReadAllBytes(_files.PathOf("part0.csv")));
     }
 
     [Fact]
     public async Task AShardThatDoesNotBeginAtTheWindowOfThePredictorIsRefused()
     {
-        string input = files.WriteBytes("claims.csv", Claims().Bytes);
+        string input = _files.WriteBytes("claims.csv", Claims().Bytes);
         var plan = CsvShardPlan.Create(input, 1, rowAlignment: 1);
         var predictor = new CsvBatchPredictor(fixture.Classifier, Options("plain"));
 
-        await predictor.PredictShardAsync(input, plan, 0, files.PathOf("part0.csv"));
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => predictor.PredictShardAsync(input, plan, 1, files.PathOf("part1.csv")));
+        await predictor.PredictShardAsync(input, plan, 0, _files.PathOf("part0.csv"));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => predictor.PredictShardAsync(input, plan, 1, _files.PathOf("part1.csv")));
 
         Assert.Equal("plan", error.ParamName);
         Assert.Contains("begins at row 2", error.Message, StringComparison.Ordinal);
         Assert.Contains("rowAlignment 32", error.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(files.PathOf("part1.csv")));
+        Assert.False(File.Exists(_files.PathOf("part1.csv")));
     }
 
     [Fact]
     public async Task AShardOfAFileThatChangedSinceItWasPlannedIsRefusedAndLeavesNoOutput()
     {
         var (bytes, _) = Claims();
-        string input = files.WriteBytes("claims.csv", bytes);
+        string input = _files.WriteBytes("claims.csv", bytes);
         var predictor = new CsvBatchPredictor(fixture.Classifier, Options("plain"));
         var plan = CsvShardPlan.Create(input, 1, Options("plain").ShardRowAlignment);
 
-        files.WriteBytes("claims.csv", [.. bytes, .. "x\r\n"u8]);
-        var longer = await Assert.ThrowsAsync<InvalidDataException>(() => predictor.PredictShardAsync(input, plan, 3, files.PathOf("part3.csv")));
+        _files.WriteBytes("claims.csv", [.. bytes, .. "x\r\n"u8]);
+        var longer = await Assert.ThrowsAsync<InvalidDataException>(() => predictor.PredictShardAsync(input, plan, 3, _files.PathOf("part3.csv")));
 
         // As long as before, but a quoted line break is now a row break: the shard holds one row more.
         int quote = bytes.AsSpan().IndexOf("\r\n5,\""u8) + 4;
-        files.WriteBytes("claims.csv", [.. bytes[..quote], (byte)'x', .. bytes[(quote + 1)..]]);
+        _files.WriteBytes("claims.csv", [.. bytes[..quote], (byte)'x', .. bytes[(quote + 1)..]]);
         int shard = plan.Shards.Count(s => s.Start <= quote) - 1;
-        var moreRows = await Assert.ThrowsAsync<InvalidDataException>(() => predictor.PredictShardAsync(input, plan, shard, files.PathOf("part.csv")));
+        var moreRows = await Assert.ThrowsAsync<InvalidDataException>(() => predictor.PredictShardAsync(input, plan, shard, _files.PathOf("part.csv")));
 
         Assert.Contains("but the shard plan is of a file of", longer.Message, StringComparison.Ordinal);
         Assert.Contains($"shard {shard} holds 33 rows, but its plan counted 32", moreRows.Message, StringComparison.Ordinal);
-        Assert.Equal(["claims.csv"], Directory.EnumerateFileSystemEntries(files.Folder).Select(Path.GetFileName));
+        Assert.Equal(["claims.csv"], Directory.EnumerateFileSystemEntries(_files.Folder).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -199,12 +199,12 @@ public sealed class CsvBatchPredictorShardTests(TinyClassifierFixture fixture) :
     [Fact]
     public async Task AHeaderWithoutTheTextColumnIsRefusedByEveryShardAsByTheWholeFile()
     {
-        string input = files.WriteBytes("claims.csv", Encoding.UTF8.GetBytes("\r\nid,description\r\n" + string.Concat(Enumerable.Range(0, 70).Select(i => $"{i},great film\r\n"))));
+        string input = _files.WriteBytes("claims.csv", Encoding.UTF8.GetBytes("\r\nid,description\r\n" + string.Concat(Enumerable.Range(0, 70).Select(i => $"{i},great film\r\n"))));
         var plan = CsvShardPlan.Create(input, 1, Options("plain").ShardRowAlignment);
         var predictor = new CsvBatchPredictor(fixture.Classifier, Options("plain"));
 
-        var whole = await Assert.ThrowsAsync<DataFormatException>(() => predictor.PredictFileAsync(input, files.PathOf("whole.csv")));
-        var last = await Assert.ThrowsAsync<DataFormatException>(() => predictor.PredictShardAsync(input, plan, plan.Shards.Count - 1, files.PathOf("part.csv")));
+        var whole = await Assert.ThrowsAsync<DataFormatException>(() => predictor.PredictFileAsync(input, _files.PathOf("whole.csv")));
+        var last = await Assert.ThrowsAsync<DataFormatException>(() => predictor.PredictShardAsync(input, plan, plan.Shards.Count - 1, _files.PathOf("part.csv")));
 
         Assert.Equal(3, plan.Shards.Count);
         Assert.Equal(whole.Message, last.Message);
@@ -214,25 +214,25 @@ public sealed class CsvBatchPredictorShardTests(TinyClassifierFixture fixture) :
     [Fact]
     public async Task ACancelledShardLeavesNoOutput()
     {
-        string input = files.WriteBytes("claims.csv", Claims().Bytes);
+        string input = _files.WriteBytes("claims.csv", Claims().Bytes);
         var plan = CsvShardPlan.Create(input, 1, Options("plain").ShardRowAlignment);
         using var cancel = new CancellationTokenSource();
         var progress = new SynchronousProgress<CsvPredictionProgress>(_ => cancel.Cancel());
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            new CsvBatchPredictor(fixture.Classifier, Options("plain")).PredictShardAsync(input, plan, 4, files.PathOf("part4.csv"), progress, cancel.Token));
+            new CsvBatchPredictor(fixture.Classifier, Options("plain")).PredictShardAsync(input, plan, 4, _files.PathOf("part4.csv"), progress, cancel.Token));
 
-        Assert.Equal(["claims.csv"], Directory.EnumerateFileSystemEntries(files.Folder).Select(Path.GetFileName));
+        Assert.Equal(["claims.csv"], Directory.EnumerateFileSystemEntries(_files.Folder).Select(Path.GetFileName));
     }
 
     [Fact]
     public async Task AShardIndexOutsideThePlanIsRefused()
     {
-        string input = files.WriteBytes("claims.csv", Claims().Bytes);
+        string input = _files.WriteBytes("claims.csv", Claims().Bytes);
         var plan = CsvShardPlan.Create(input, 1, Options("plain").ShardRowAlignment);
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
-            new CsvBatchPredictor(fixture.Classifier, Options("plain")).PredictShardAsync(input, plan, plan.Shards.Count, files.PathOf("part.csv")));
+            new CsvBatchPredictor(fixture.Classifier, Options("plain")).PredictShardAsync(input, plan, plan.Shards.Count, _files.PathOf("part.csv")));
     }
 
     private static CsvPredictionOptions Options(string name) => name switch

@@ -78,21 +78,21 @@ public sealed class LearningRateWiringTests
     /// <summary>After every step: the epoch, the rate reported, and the rates the two optimizers then hold.</summary>
     private sealed class RateWatch : IProgress<TrainingProgress>
     {
-        private readonly List<(int Epoch, double Reported, double Dense, double? Sparse)> steps = [];
-        private TrainingOptimizer? optimizer;
+        private readonly List<(int Epoch, double Reported, double Dense, double? Sparse)> _steps = [];
+        private TrainingOptimizer? _optimizer;
 
-        public void Attach(TrainingOptimizer created) => optimizer = created;
+        public void Attach(TrainingOptimizer created) => _optimizer = created;
 
         public void Report(TrainingProgress value)
         {
-            Assert.NotNull(optimizer);
-            steps.Add((value.Epoch, value.LearningRate, OptimizerFactory.GetLearningRate(optimizer.Dense), optimizer.Sparse?.LearningRate));
+            Assert.NotNull(_optimizer);
+            _steps.Add((value.Epoch, value.LearningRate, OptimizerFactory.GetLearningRate(_optimizer.Dense), _optimizer.Sparse?.LearningRate));
         }
 
         public void AssertEveryStepUsed(double[] expected)
         {
-            Assert.NotNull(optimizer?.Sparse);
-            var epochs = steps.GroupBy(step => step.Epoch).OrderBy(group => group.Key).ToArray();
+            Assert.NotNull(_optimizer?.Sparse);
+            var epochs = _steps.GroupBy(step => step.Epoch).OrderBy(group => group.Key).ToArray();
             Assert.Equal(Enumerable.Range(0, expected.Length), epochs.Select(group => group.Key));
             foreach (var group in epochs)
             {

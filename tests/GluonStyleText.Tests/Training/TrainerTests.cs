@@ -8,13 +8,13 @@ namespace GluonStyleText.Tests.Training;
 [Collection(SerialTorchCollection.Name)]
 public sealed class TrainerTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "gst-trainer-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "gst-trainer-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
-        if (Directory.Exists(directory))
+        if (Directory.Exists(_directory))
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
     }
 
@@ -144,9 +144,9 @@ public sealed class TrainerTests : IDisposable
                 cancellation.Cancel();
             }
         });
-        var interrupted = Train(options, data, checkpointDirectory: directory, progress: cancelInEpochTwo, cancellationToken: cancellation.Token);
+        var interrupted = Train(options, data, checkpointDirectory: _directory, progress: cancelInEpochTwo, cancellationToken: cancellation.Token);
         var epochsSeenAfterResume = new List<int>();
-        var resumed = Train(options, data, checkpointDirectory: directory, resumeFrom: directory,
+        var resumed = Train(options, data, checkpointDirectory: _directory, resumeFrom: _directory,
             progress: new SynchronousProgress<TrainingProgress>(report => epochsSeenAfterResume.Add(report.Epoch)));
 
         Assert.True(interrupted.Cancelled);
@@ -163,12 +163,12 @@ public sealed class TrainerTests : IDisposable
         var options = ToyData.Options(cnn: true);
         options.Epochs = 3;
 
-        Train(options, ToyData.Separable(100), checkpointDirectory: directory);
+        Train(options, ToyData.Separable(100), checkpointDirectory: _directory);
 
         Assert.Equal(
             ["checkpoint.json", "epoch-0002-best.bin", "epoch-0002-model.bin", "epoch-0002-optimizer.bin", "epoch-0002-sparse-adam.bin"],
-            Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        string json = File.ReadAllText(Path.Combine(directory, "checkpoint.json"));
+            Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        string json = File.ReadAllText(Path.Combine(_directory, "checkpoint.json"));
         Assert.Contains("\"completed_epoch\": 2", json);
         Assert.Contains("\"model_file\": \"epoch-0002-model.bin\"", json);
     }
@@ -178,21 +178,21 @@ public sealed class TrainerTests : IDisposable
     {
         var options = ToyData.Options(cnn: true);
         options.Epochs = 2;
-        Directory.CreateDirectory(directory);
+        Directory.CreateDirectory(_directory);
         // What a process killed while saving epoch 1 of an earlier run leaves: renamed never, deleted never.
         var leftovers = new[] { "epoch-0001-model.bin.tmp-" + Guid.NewGuid().ToString("N"), "checkpoint.json.tmp-" + Guid.NewGuid().ToString("N") };
         foreach (var leftover in leftovers)
         {
-            File.WriteAllText(Path.Combine(directory, leftover), "partial");
+            File.WriteAllText(Path.Combine(_directory, leftover), "partial");
         }
 
-        File.WriteAllText(Path.Combine(directory, "notes.tmp-not-a-guid"), "kept: not a name the library writes");
+        File.WriteAllText(Path.Combine(_directory, "notes.tmp-not-a-guid"), "kept: not a name the library writes");
 
-        Train(options, ToyData.Separable(100), checkpointDirectory: directory);
+        Train(options, ToyData.Separable(100), checkpointDirectory: _directory);
 
         Assert.Equal(
             ["checkpoint.json", "epoch-0001-best.bin", "epoch-0001-model.bin", "epoch-0001-optimizer.bin", "epoch-0001-sparse-adam.bin", "notes.tmp-not-a-guid"],
-            Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -201,10 +201,10 @@ public sealed class TrainerTests : IDisposable
         var options = ToyData.Options(cnn: true);
         options.Epochs = 2;
         var data = ToyData.Separable(100);
-        var finished = Train(options, data, checkpointDirectory: directory);
+        var finished = Train(options, data, checkpointDirectory: _directory);
         int reports = 0;
 
-        var resumed = Train(options, data, resumeFrom: directory, progress: new SynchronousProgress<TrainingProgress>(_ => reports++));
+        var resumed = Train(options, data, resumeFrom: _directory, progress: new SynchronousProgress<TrainingProgress>(_ => reports++));
 
         Assert.Equal(0, reports);
         Assert.Equal(Losses(finished), Losses(resumed));
@@ -216,9 +216,9 @@ public sealed class TrainerTests : IDisposable
     {
         var options = ToyData.Options(cnn: true);
 
-        var error = Assert.Throws<FileNotFoundException>(() => Train(options, ToyData.Separable(50), resumeFrom: directory));
+        var error = Assert.Throws<FileNotFoundException>(() => Train(options, ToyData.Separable(50), resumeFrom: _directory));
 
-        Assert.Contains($"No training checkpoint to resume from in '{directory}'", error.Message);
+        Assert.Contains($"No training checkpoint to resume from in '{_directory}'", error.Message);
         Assert.Contains("checkpoint.json", error.Message);
     }
 
@@ -227,10 +227,10 @@ public sealed class TrainerTests : IDisposable
     {
         var options = ToyData.Options(cnn: true);
         options.Epochs = 1;
-        Train(options, ToyData.Separable(50), checkpointDirectory: directory);
+        Train(options, ToyData.Separable(50), checkpointDirectory: _directory);
         options.Optimizer = "sgd";
 
-        var error = Assert.Throws<InvalidOperationException>(() => Train(options, ToyData.Separable(50), resumeFrom: directory));
+        var error = Assert.Throws<InvalidOperationException>(() => Train(options, ToyData.Separable(50), resumeFrom: _directory));
 
         Assert.Contains("holds the state of optimizer 'adam', but the options ask for 'sgd' (key 'optimizer')", error.Message);
     }
