@@ -15,7 +15,7 @@ for project in src/GluonStyleText src/GluonStyleText.Aws; do
   rm -f "$log"
   {
     echo '#nullable enable'
-    { grep -v '^#nullable' "$file" || true; [ -n "$added" ] && printf '%s\n' "$added"; } |
+    { grep -v "^#nullable" "$file" || true; if [ -n "$added" ]; then printf "%s\n" "$added"; fi; } |
       grep -vxF -f <(printf '%s\n' "$removed" | sed '/^$/d'; echo '#nullable enable') | LC_ALL=C sort -u
   } > "$file.new"
   mv "$file.new" "$file"

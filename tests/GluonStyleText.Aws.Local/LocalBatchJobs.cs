@@ -22,14 +22,14 @@ namespace GluonStyleText.Aws.Local;
 /// </summary>
 public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
 {
-    private readonly Func<BatchJobRequest, CancellationToken, Task> runJob;
-    private readonly ILogger logger;
-    private readonly Channel<LocalJob> queue = Channel.CreateUnbounded<LocalJob>();
-    private readonly ConcurrentDictionary<string, LocalJob> jobs = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Task[] workers;
-    private long submitted;
-    private int disposed;
+    private readonly Func<BatchJobRequest, CancellationToken, Task> _runJob;
+    private readonly ILogger _logger;
+    private readonly Channel<LocalJob> _queue = Channel.CreateUnbounded<LocalJob>();
+    private readonly ConcurrentDictionary<string, LocalJob> _jobs = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task[] _workers;
+    private long _submitted;
+    private int _disposed;
 
     /// <summary>Starts the workers.</summary>
     /// <param name="runJob">Runs one attempt of a job; a job fails when this throws.</param>
@@ -39,26 +39,26 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(runJob);
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
-        this.runJob = runJob;
-        this.logger = logger ?? NullLogger.Instance;
-        workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkAsync)).ToArray();
+        this._runJob = runJob;
+        this._logger = logger ?? NullLogger.Instance;
+        _workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkAsync)).ToArray();
     }
 
     /// <inheritdoc />
     public Task<SubmittedJob> SubmitJobAsync(BatchJobRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
         request.Validate();
-        var number = Interlocked.Increment(ref submitted);
+        var number = Interlocked.Increment(ref _submitted);
         var id = $"local-{number.ToString("D6", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}"[..28];
         var dependencies = (request.DependsOn ?? []).Select(dependency =>
-            jobs.TryGetValue(dependency.JobId, out var known) ? known : throw new ArgumentException($"Batch job dependency '{dependency.JobId}' is not a job of this queue.", nameof(request))).ToList();
+            _jobs.TryGetValue(dependency.JobId, out var known) ? known : throw new ArgumentException($"Batch job dependency '{dependency.JobId}' is not a job of this queue.", nameof(request))).ToList();
         var job = new LocalJob(id, number, request, DateTimeOffset.UtcNow);
-        jobs[id] = job;
+        _jobs[id] = job;
         var runnable = request.ArraySize is { } size
-            ? Enumerable.Range(0, size).Select(index => jobs[$"{id}:{index}"] = new LocalJob($"{id}:{index}", number, request, DateTimeOffset.UtcNow, index)).ToList()
+            ? Enumerable.Range(0, size).Select(index => _jobs[$"{id}:{index}"] = new LocalJob($"{id}:{index}", number, request, DateTimeOffset.UtcNow, index)).ToList()
             : [job];
         if (request.ArraySize is not null)
         {
@@ -66,7 +66,7 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
         }
 
         _ = QueueWhenReadyAsync(runnable, dependencies);
-        LogSubmitted(logger, request.JobName, id);
+        LogSubmitted(_logger, request.JobName, id);
         return Task.FromResult(new SubmittedJob(id, request.JobName, $"arn:aws:batch:local:000000000000:job/{id}"));
     }
 
@@ -75,7 +75,7 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(jobIds);
         IReadOnlyList<BatchJobStatus> statuses = jobIds
-            .Select(id => jobs.TryGetValue(id, out var job) ? job.Status() : null)
+            .Select(id => _jobs.TryGetValue(id, out var job) ? job.Status() : null)
             .OfType<BatchJobStatus>()
             .ToList();
         return Task.FromResult(statuses);
@@ -83,7 +83,7 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
 
     /// <summary>Every job submitted so far, oldest first.</summary>
     public IReadOnlyList<BatchJobStatus> ListJobs() =>
-        jobs.Values.OrderBy(job => job.Number).Select(job => job.Status()).ToList();
+        _jobs.Values.OrderBy(job => job.Number).Select(job => job.Status()).ToList();
 
     /// <summary>Waits until a job has succeeded or failed.</summary>
     /// <param name="jobId">The job's id.</param>
@@ -92,7 +92,7 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
     /// <exception cref="KeyNotFoundException">No job has this id.</exception>
     public async Task<BatchJobStatus> WaitForJobAsync(string jobId, CancellationToken cancellationToken = default)
     {
-        if (!jobs.TryGetValue(jobId, out var job))
+        if (!_jobs.TryGetValue(jobId, out var job))
         {
             throw new KeyNotFoundException($"No local Batch job has the id '{jobId}'.");
         }
@@ -104,20 +104,20 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
     /// <summary>Stops taking jobs, cancels the running ones (they end as <c>FAILED</c>) and waits for the workers.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        queue.Writer.TryComplete();
-        await stopping.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(workers).ConfigureAwait(false);
-        while (queue.Reader.TryRead(out var waiting))
+        _queue.Writer.TryComplete();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_workers).ConfigureAwait(false);
+        while (_queue.Reader.TryRead(out var waiting))
         {
             waiting.Finish(succeeded: false, "Cancelled: the local job runner stopped before the job ran.");
         }
 
-        stopping.Dispose();
+        _stopping.Dispose();
     }
 
     private async Task QueueWhenReadyAsync(List<LocalJob> runnable, List<LocalJob> dependencies)
@@ -131,7 +131,7 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
                 // What AWS Batch does: the dependent job moves from PENDING to FAILED without running.
                 job.Finish(succeeded: false, $"Dependent Job failed: {failed.Id}");
             }
-            else if (!queue.Writer.TryWrite(job))
+            else if (!_queue.Writer.TryWrite(job))
             {
                 job.Finish(succeeded: false, "Cancelled: the local job runner stopped before the job ran.");
             }
@@ -149,12 +149,12 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
     {
         try
         {
-            await foreach (var job in queue.Reader.ReadAllAsync(stopping.Token).ConfigureAwait(false))
+            await foreach (var job in _queue.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
             {
                 await RunAsync(job).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // Disposing: the jobs still queued are failed by DisposeAsync.
         }
@@ -166,7 +166,7 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             job.Start();
-            LogStarted(logger, job.Request.JobName, job.Id, attempt, attempts);
+            LogStarted(_logger, job.Request.JobName, job.Id, attempt, attempts);
             try
             {
                 var environment = new Dictionary<string, string>(job.Request.Environment ?? new Dictionary<string, string>(), StringComparer.Ordinal)
@@ -179,16 +179,16 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
                     environment["AWS_BATCH_JOB_ARRAY_INDEX"] = index.ToString(CultureInfo.InvariantCulture);
                 }
 
-                await runJob(job.Request with { Environment = environment }, stopping.Token).ConfigureAwait(false);
+                await _runJob(job.Request with { Environment = environment }, _stopping.Token).ConfigureAwait(false);
                 job.Finish(succeeded: true, "Essential container in task exited");
-                LogSucceeded(logger, job.Request.JobName, job.Id);
+                LogSucceeded(_logger, job.Request.JobName, job.Id);
                 return;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                var cancelled = e is OperationCanceledException && stopping.IsCancellationRequested;
+                var cancelled = e is OperationCanceledException && _stopping.IsCancellationRequested;
                 var reason = cancelled ? "Cancelled: the local job runner stopped while the job ran." : $"{e.GetType().Name}: {e.Message}";
-                LogFailed(logger, job.Request.JobName, job.Id, attempt, reason, e);
+                LogFailed(_logger, job.Request.JobName, job.Id, attempt, reason, e);
                 if (cancelled || attempt >= attempts)
                 {
                     job.Finish(succeeded: false, reason);
@@ -215,13 +215,13 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
     /// <summary>One job and its changing state; every read and change holds the lock.</summary>
     private sealed class LocalJob(string id, long number, BatchJobRequest request, DateTimeOffset createdAt, int? arrayIndex = null)
     {
-        private readonly object gate = new();
-        private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private BatchJobState state = BatchJobState.Submitted;
-        private string? reason;
-        private DateTimeOffset? startedAt;
-        private DateTimeOffset? stoppedAt;
-        private int? exitCode;
+        private readonly object _gate = new();
+        private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private BatchJobState _state = BatchJobState.Submitted;
+        private string? _reason;
+        private DateTimeOffset? _startedAt;
+        private DateTimeOffset? _stoppedAt;
+        private int? _exitCode;
 
         public string Id { get; } = id;
 
@@ -232,51 +232,51 @@ public sealed partial class LocalBatchJobs : IBatchJobs, IAsyncDisposable
         /// <summary>The child's index in its array job; null for a plain job or an array's parent.</summary>
         public int? ArrayIndex { get; } = arrayIndex;
 
-        public Task Finished => finished.Task;
+        public Task Finished => _finished.Task;
 
         public void Start()
         {
-            lock (gate)
+            lock (_gate)
             {
-                state = BatchJobState.Running;
-                startedAt = DateTimeOffset.UtcNow;
-                reason = null;
+                _state = BatchJobState.Running;
+                _startedAt = DateTimeOffset.UtcNow;
+                _reason = null;
             }
         }
 
         public void Retry(string failure)
         {
-            lock (gate)
+            lock (_gate)
             {
-                state = BatchJobState.Runnable;
-                reason = failure;
+                _state = BatchJobState.Runnable;
+                _reason = failure;
             }
         }
 
         public void Finish(bool succeeded, string statusReason)
         {
-            lock (gate)
+            lock (_gate)
             {
-                state = succeeded ? BatchJobState.Succeeded : BatchJobState.Failed;
-                reason = statusReason;
-                stoppedAt = DateTimeOffset.UtcNow;
-                exitCode = succeeded ? 0 : 1;
+                _state = succeeded ? BatchJobState.Succeeded : BatchJobState.Failed;
+                _reason = statusReason;
+                _stoppedAt = DateTimeOffset.UtcNow;
+                _exitCode = succeeded ? 0 : 1;
             }
 
-            finished.TrySetResult();
+            _finished.TrySetResult();
         }
 
         public BatchJobStatus Status()
         {
-            lock (gate)
+            lock (_gate)
             {
-                return new BatchJobStatus(Id, Request.JobName, state, state.ToString().ToUpperInvariant())
+                return new BatchJobStatus(Id, Request.JobName, _state, _state.ToString().ToUpperInvariant())
                 {
-                    StatusReason = reason,
+                    StatusReason = _reason,
                     CreatedAt = createdAt,
-                    StartedAt = startedAt,
-                    StoppedAt = stoppedAt,
-                    ExitCode = exitCode,
+                    StartedAt = _startedAt,
+                    StoppedAt = _stoppedAt,
+                    ExitCode = _exitCode,
                 };
             }
         }

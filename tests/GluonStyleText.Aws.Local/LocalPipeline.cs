@@ -23,30 +23,30 @@ public sealed partial class LocalPipeline : IAsyncDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
-    private readonly LocalPipelineOptions options;
-    private readonly ILogger logger;
-    private readonly bool ownsServer;
-    private readonly string? ownedWorkDirectory;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Dictionary<string, int> uploads = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<HandledUpload>> handled = new(StringComparer.Ordinal);
-    private readonly LocalUploadQueue queue;
-    private Task eventPump = Task.CompletedTask;
-    private Task delivery = Task.CompletedTask;
-    private int disposed;
+    private readonly LocalPipelineOptions _options;
+    private readonly ILogger _logger;
+    private readonly bool _ownsServer;
+    private readonly string? _ownedWorkDirectory;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Dictionary<string, int> _uploads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<HandledUpload>> _handled = new(StringComparer.Ordinal);
+    private readonly LocalUploadQueue _queue;
+    private Task _eventPump = Task.CompletedTask;
+    private Task _delivery = Task.CompletedTask;
+    private int _disposed;
 
     private LocalPipeline(LocalPipelineOptions options, LocalS3Server server, bool ownsServer, string workDirectory, bool ownsWorkDirectory, ILogger logger)
     {
-        this.options = options;
-        this.logger = logger;
-        this.ownsServer = ownsServer;
+        this._options = options;
+        this._logger = logger;
+        this._ownsServer = ownsServer;
         Server = server;
         WorkDirectory = workDirectory;
-        ownedWorkDirectory = ownsWorkDirectory ? workDirectory : null;
+        _ownedWorkDirectory = ownsWorkDirectory ? workDirectory : null;
         Client = server.CreateClient();
         Store = new S3FileStore(Client);
         ModelUri = new S3Location(options.ModelsBucket, "");
-        queue = new LocalUploadQueue(options.MaxReceiveCount, options.RedeliveryDelay, TimeProvider.System);
+        _queue = new LocalUploadQueue(options.MaxReceiveCount, options.RedeliveryDelay, TimeProvider.System);
         Jobs = new LocalBatchJobs(RunPredictionJobAsync, options.JobConcurrency, logger);
         Handler = new S3UploadHandler(
             options.HandlerBatchJobs?.Invoke(Jobs) ?? Jobs,
@@ -70,7 +70,7 @@ public sealed partial class LocalPipeline : IAsyncDisposable
     public LocalBatchJobs Jobs { get; }
 
     /// <summary>The S3 events the Lambda handler failed on every delivery (the stack's dead-letter queue).</summary>
-    public IReadOnlyList<LocalDeadLetter> DeadLetters => queue.DeadLetters;
+    public IReadOnlyList<LocalDeadLetter> DeadLetters => _queue.DeadLetters;
 
     /// <summary>Where the bundle was uploaded: what the jobs get as <c>MODEL_URI</c>.</summary>
     public S3Location ModelUri { get; private set; }
@@ -79,10 +79,10 @@ public sealed partial class LocalPipeline : IAsyncDisposable
     public string WorkDirectory { get; }
 
     /// <summary>The bucket whose <c>.csv</c> uploads are classified.</summary>
-    public string PredictBucket => options.PredictBucket;
+    public string PredictBucket => _options.PredictBucket;
 
     /// <summary>The bucket results are written to.</summary>
-    public string ResultsBucket => options.ResultsBucket;
+    public string ResultsBucket => _options.ResultsBucket;
 
     /// <summary>
     /// Starts the pipeline: the S3 server (unless given), the three buckets, the bundle upload to
@@ -109,8 +109,8 @@ public sealed partial class LocalPipeline : IAsyncDisposable
         {
             await pipeline.CreateBucketsAsync(cancellationToken).ConfigureAwait(false);
             await pipeline.UploadBundleAsync(cancellationToken).ConfigureAwait(false);
-            pipeline.eventPump = Task.Run(() => pipeline.PumpEventsAsync(pipeline.stopping.Token), CancellationToken.None);
-            pipeline.delivery = Task.Run(() => pipeline.DeliverAsync(pipeline.stopping.Token), CancellationToken.None);
+            pipeline._eventPump = Task.Run(() => pipeline.PumpEventsAsync(pipeline._stopping.Token), CancellationToken.None);
+            pipeline._delivery = Task.Run(() => pipeline.DeliverAsync(pipeline._stopping.Token), CancellationToken.None);
             LogStarted(logger, server.ServiceUrl, options.PredictBucket, options.ResultsBucket, pipeline.ModelUri.ToString());
             return pipeline;
         }
@@ -129,11 +129,11 @@ public sealed partial class LocalPipeline : IAsyncDisposable
     public async Task<S3Location> UploadAsync(string localCsvPath, string? key = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(localCsvPath);
-        var destination = new S3Location(options.PredictBucket, key ?? Path.GetFileName(localCsvPath));
+        var destination = new S3Location(_options.PredictBucket, key ?? Path.GetFileName(localCsvPath));
         var uploaded = await Store.UploadFileAsync(localCsvPath, destination, cancellationToken: cancellationToken).ConfigureAwait(false);
-        lock (handled)
+        lock (_handled)
         {
-            uploads[uploaded.Key] = uploads.GetValueOrDefault(uploaded.Key) + 1;
+            _uploads[uploaded.Key] = _uploads.GetValueOrDefault(uploaded.Key) + 1;
         }
 
         return uploaded;
@@ -168,7 +168,7 @@ public sealed partial class LocalPipeline : IAsyncDisposable
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"No output for s3://{options.PredictBucket}/{key} within {timeout.TotalSeconds:0.#} s: {Describe(key)}.");
+            throw new TimeoutException($"No output for s3://{_options.PredictBucket}/{key} within {timeout.TotalSeconds:0.#} s: {Describe(key)}.");
         }
     }
 
@@ -192,27 +192,27 @@ public sealed partial class LocalPipeline : IAsyncDisposable
     /// <summary>Stops handling events, stops the jobs, and stops the server and deletes the work folder when the pipeline created them.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        await stopping.CancelAsync().ConfigureAwait(false);
-        await eventPump.ConfigureAwait(false);
-        await delivery.ConfigureAwait(false);
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _eventPump.ConfigureAwait(false);
+        await _delivery.ConfigureAwait(false);
         await Jobs.DisposeAsync().ConfigureAwait(false);
         Client.Dispose();
-        if (ownsServer)
+        if (_ownsServer)
         {
             await Server.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (ownedWorkDirectory is not null && Directory.Exists(ownedWorkDirectory))
+        if (_ownedWorkDirectory is not null && Directory.Exists(_ownedWorkDirectory))
         {
-            Directory.Delete(ownedWorkDirectory, recursive: true);
+            Directory.Delete(_ownedWorkDirectory, recursive: true);
         }
 
-        stopping.Dispose();
+        _stopping.Dispose();
     }
 
     private static void Validate(LocalPipelineOptions options)
@@ -243,7 +243,7 @@ public sealed partial class LocalPipeline : IAsyncDisposable
 
     private async Task CreateBucketsAsync(CancellationToken cancellationToken)
     {
-        foreach (var bucket in new[] { options.PredictBucket, options.ResultsBucket, options.ModelsBucket })
+        foreach (var bucket in new[] { _options.PredictBucket, _options.ResultsBucket, _options.ModelsBucket })
         {
             try
             {
@@ -258,15 +258,15 @@ public sealed partial class LocalPipeline : IAsyncDisposable
 
     private async Task UploadBundleAsync(CancellationToken cancellationToken)
     {
-        var prefix = new S3Location(options.ModelsBucket, options.ModelPrefix).AsPrefix();
-        if (Directory.Exists(options.BundlePath))
+        var prefix = new S3Location(_options.ModelsBucket, _options.ModelPrefix).AsPrefix();
+        if (Directory.Exists(_options.BundlePath))
         {
-            await Store.UploadDirectoryAsync(options.BundlePath, prefix, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await Store.UploadDirectoryAsync(_options.BundlePath, prefix, cancellationToken: cancellationToken).ConfigureAwait(false);
             ModelUri = prefix;
         }
         else
         {
-            ModelUri = await Store.UploadFileAsync(options.BundlePath, prefix, cancellationToken: cancellationToken).ConfigureAwait(false);
+            ModelUri = await Store.UploadFileAsync(_options.BundlePath, prefix, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -276,7 +276,7 @@ public sealed partial class LocalPipeline : IAsyncDisposable
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [BatchPredictionJobOptions.ModelUriVariable] = ModelUri.ToString(),
-            [BatchPredictionJobOptions.ResultsBucketVariable] = options.ResultsBucket,
+            [BatchPredictionJobOptions.ResultsBucketVariable] = _options.ResultsBucket,
             [BatchPredictionJobOptions.WorkDirectoryVariable] = WorkDirectory,
         };
         foreach (var (name, value) in request.Environment ?? new Dictionary<string, string>())
@@ -285,13 +285,13 @@ public sealed partial class LocalPipeline : IAsyncDisposable
         }
 
         var jobOptions = BatchPredictionJobOptions.FromEnvironment(request.Parameters["bucket"], request.Parameters["key"], environment.GetValueOrDefault);
-        jobOptions.Threads = options.Threads;
-        jobOptions.BatchSize = options.BatchSize;
+        jobOptions.Threads = _options.Threads;
+        jobOptions.BatchSize = _options.BatchSize;
         jobOptions.InputETag = request.Parameters.GetValueOrDefault(S3UploadHandler.ETagParameter);
-        var s3 = options.JobClient ?? Client;
+        var s3 = _options.JobClient ?? Client;
         if (!request.Parameters.TryGetValue(ShardedJobSteps.StepParameter, out var step))
         {
-            return BatchPredictionJob.RunAsync(jobOptions, s3, logger, progress: null, cancellationToken);
+            return BatchPredictionJob.RunAsync(jobOptions, s3, _logger, progress: null, cancellationToken);
         }
 
         // The shard job definition: the container's command is its step, as Ref::step gives it in AWS.
@@ -303,10 +303,10 @@ public sealed partial class LocalPipeline : IAsyncDisposable
             environment.GetValueOrDefault);
         return step switch
         {
-            ShardedJobSteps.Plan => ShardedPredictionJob.PlanAsync(sharded, s3, logger, cancellationToken),
+            ShardedJobSteps.Plan => ShardedPredictionJob.PlanAsync(sharded, s3, _logger, cancellationToken),
             ShardedJobSteps.PredictShard => ShardedPredictionJob.PredictShardAsync(
-                sharded, s3, logger, options.OnShardProgress is { } hook ? new ShardHook(hook, sharded.ArrayIndex, sharded.Attempt) : null, cancellationToken),
-            ShardedJobSteps.Assemble => ShardedPredictionJob.AssembleAsync(sharded, s3, logger, cancellationToken),
+                sharded, s3, _logger, _options.OnShardProgress is { } hook ? new ShardHook(hook, sharded.ArrayIndex, sharded.Attempt) : null, cancellationToken),
+            ShardedJobSteps.Assemble => ShardedPredictionJob.AssembleAsync(sharded, s3, _logger, cancellationToken),
             _ => throw new InvalidOperationException($"The shard job definition has no step '{step}'."),
         };
     }
@@ -318,7 +318,7 @@ public sealed partial class LocalPipeline : IAsyncDisposable
             // S3 sends every object-created event of the predict bucket to the queue (no filter, as in the stack).
             await foreach (var json in Server.EventsAsync(cancellationToken).ConfigureAwait(false))
             {
-                queue.Send(json);
+                _queue.Send(json);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -334,7 +334,7 @@ public sealed partial class LocalPipeline : IAsyncDisposable
         {
             while (true)
             {
-                var batch = await queue.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+                var batch = await _queue.ReceiveAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
                     using var input = new MemoryStream(Encoding.UTF8.GetBytes(LocalUploadQueue.ToSqsEvent(batch)));
@@ -345,22 +345,22 @@ public sealed partial class LocalPipeline : IAsyncDisposable
                     {
                         if (failed.Contains(message.Id))
                         {
-                            LogDeliveryFailed(logger, message.Id, message.ReceiveCount, options.MaxReceiveCount);
-                            queue.Fail(message, "the Lambda handler reported it as a batch item failure (its log says why)");
+                            LogDeliveryFailed(_logger, message.Id, message.ReceiveCount, _options.MaxReceiveCount);
+                            _queue.Fail(message, "the Lambda handler reported it as a batch item failure (its log says why)");
                         }
                         else
                         {
-                            queue.Delete(message);
+                            _queue.Delete(message);
                         }
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
                 {
                     // The whole batch failed, as a thrown Lambda invocation does: every message is delivered again.
-                    LogEventFailed(logger, e);
+                    LogEventFailed(_logger, e);
                     foreach (var message in batch)
                     {
-                        queue.Fail(message, $"{e.GetType().Name}: {e.Message}");
+                        _queue.Fail(message, $"{e.GetType().Name}: {e.Message}");
                     }
                 }
             }
@@ -373,14 +373,14 @@ public sealed partial class LocalPipeline : IAsyncDisposable
 
     private void Record(S3UploadHandlerResponse response)
     {
-        lock (handled)
+        lock (_handled)
         {
             foreach (var job in response.Submitted)
             {
                 Handled(job.Key).Add(new HandledUpload(job.JobId, null));
             }
 
-            foreach (var ignored in response.Ignored.Where(record => record.Bucket == options.PredictBucket))
+            foreach (var ignored in response.Ignored.Where(record => record.Bucket == _options.PredictBucket))
             {
                 Handled(ignored.Key).Add(new HandledUpload(null, ignored.Reason));
             }
@@ -389,9 +389,9 @@ public sealed partial class LocalPipeline : IAsyncDisposable
 
     private List<HandledUpload> Handled(string key)
     {
-        if (!handled.TryGetValue(key, out var list))
+        if (!_handled.TryGetValue(key, out var list))
         {
-            handled[key] = list = [];
+            _handled[key] = list = [];
         }
 
         return list;
@@ -400,12 +400,12 @@ public sealed partial class LocalPipeline : IAsyncDisposable
     private async Task<LocalPipelineOutput?> TryGetOutputAsync(string key, CancellationToken cancellationToken)
     {
         // Every upload ends as handled records or as a dead letter; wait until all have.
-        var deadLetters = queue.DeadLetters.Where(letter => letter.Keys.Contains(key)).ToList();
+        var deadLetters = _queue.DeadLetters.Where(letter => letter.Keys.Contains(key)).ToList();
         List<HandledUpload> records;
-        lock (handled)
+        lock (_handled)
         {
-            records = [.. handled.GetValueOrDefault(key) ?? []];
-            if (records.Count == 0 && deadLetters.Count == 0 || records.Count + deadLetters.Count < uploads.GetValueOrDefault(key))
+            records = [.. _handled.GetValueOrDefault(key) ?? []];
+            if (records.Count == 0 && deadLetters.Count == 0 || records.Count + deadLetters.Count < _uploads.GetValueOrDefault(key))
             {
                 return null;
             }
@@ -414,13 +414,13 @@ public sealed partial class LocalPipeline : IAsyncDisposable
         if (deadLetters.Count > 0)
         {
             throw new InvalidOperationException(
-                $"The S3 event of s3://{options.PredictBucket}/{key} moved to the dead-letter queue after {deadLetters[^1].ReceiveCount} deliveries: {deadLetters[^1].LastError}.");
+                $"The S3 event of s3://{_options.PredictBucket}/{key} moved to the dead-letter queue after {deadLetters[^1].ReceiveCount} deliveries: {deadLetters[^1].LastError}.");
         }
 
         var last = records[^1];
         if (last.JobId is null)
         {
-            throw new InvalidOperationException($"Uploading s3://{options.PredictBucket}/{key} started no prediction job: {last.IgnoredReason}.");
+            throw new InvalidOperationException($"Uploading s3://{_options.PredictBucket}/{key} started no prediction job: {last.IgnoredReason}.");
         }
 
         var statuses = await Jobs.DescribeJobsAsync(records.Select(record => record.JobId).OfType<string>().ToList(), cancellationToken).ConfigureAwait(false);
@@ -432,11 +432,11 @@ public sealed partial class LocalPipeline : IAsyncDisposable
         var job = statuses.Single(status => status.JobId == last.JobId);
         if (job.Status != Batch.BatchJobState.Succeeded)
         {
-            throw new InvalidOperationException($"The prediction job {job.JobName} for s3://{options.PredictBucket}/{key} failed: {job.StatusReason}");
+            throw new InvalidOperationException($"The prediction job {job.JobName} for s3://{_options.PredictBucket}/{key} failed: {job.StatusReason}");
         }
 
-        var output = new S3Location(options.ResultsBucket, BatchPredictionJobOutputNames.OutputKey(key));
-        var manifestLocation = new S3Location(options.ResultsBucket, BatchPredictionJobOutputNames.ManifestKey(key));
+        var output = new S3Location(_options.ResultsBucket, BatchPredictionJobOutputNames.OutputKey(key));
+        var manifestLocation = new S3Location(_options.ResultsBucket, BatchPredictionJobOutputNames.ManifestKey(key));
         using var response = await Client.GetObjectAsync(manifestLocation.Bucket, manifestLocation.Key, cancellationToken).ConfigureAwait(false);
         using var reader = new StreamReader(response.ResponseStream);
         var manifest = BatchPredictionJobManifest.FromJson(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), manifestLocation.ToString());
@@ -445,12 +445,12 @@ public sealed partial class LocalPipeline : IAsyncDisposable
 
     private string Describe(string key)
     {
-        lock (handled)
+        lock (_handled)
         {
-            var records = handled.GetValueOrDefault(key) ?? [];
+            var records = _handled.GetValueOrDefault(key) ?? [];
             var jobs = records.Select(record => record.JobId).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var states = Jobs.ListJobs().Where(job => jobs.Contains(job.JobId)).Select(job => $"{job.JobName} {job.RawStatus}");
-            return $"{uploads.GetValueOrDefault(key)} upload(s), {records.Count} event record(s) handled, jobs: [{string.Join(", ", states)}]";
+            return $"{_uploads.GetValueOrDefault(key)} upload(s), {records.Count} event record(s) handled, jobs: [{string.Join(", ", states)}]";
         }
     }
 

@@ -27,23 +27,23 @@ public sealed class LocalS3Server : IAsyncDisposable
     private const int MaxStandardErrorChars = 32 * 1024;
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly Process process;
-    private readonly StringBuilder standardError = new();
-    private readonly Channel<string> events = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleWriter = true });
-    private readonly TaskCompletionSource<string?> readyLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Task standardOutputPump;
-    private readonly string? ownedDataDirectory;
-    private int disposed;
+    private readonly Process _process;
+    private readonly StringBuilder _standardError = new();
+    private readonly Channel<string> _events = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleWriter = true });
+    private readonly TaskCompletionSource<string?> _readyLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _standardOutputPump;
+    private readonly string? _ownedDataDirectory;
+    private int _disposed;
 
     private LocalS3Server(Process process, string dataDirectory, bool ownsDataDirectory, string region)
     {
-        this.process = process;
+        this._process = process;
         DataDirectory = dataDirectory;
-        ownedDataDirectory = ownsDataDirectory ? dataDirectory : null;
+        _ownedDataDirectory = ownsDataDirectory ? dataDirectory : null;
         Region = region;
         process.ErrorDataReceived += (_, e) => AppendStandardError(e.Data);
         process.BeginErrorReadLine();
-        standardOutputPump = PumpStandardOutputAsync();
+        _standardOutputPump = PumpStandardOutputAsync();
     }
 
     /// <summary>The server's endpoint, e.g. <c>http://127.0.0.1:40123</c> (use with path-style addressing).</summary>
@@ -60,9 +60,9 @@ public sealed class LocalS3Server : IAsyncDisposable
     {
         get
         {
-            lock (standardError)
+            lock (_standardError)
             {
-                return standardError.ToString();
+                return _standardError.ToString();
             }
         }
     }
@@ -148,19 +148,19 @@ public sealed class LocalS3Server : IAsyncDisposable
     /// </summary>
     /// <param name="cancellationToken">Ends the wait for the next event.</param>
     public IAsyncEnumerable<string> EventsAsync(CancellationToken cancellationToken = default) =>
-        events.Reader.ReadAllAsync(cancellationToken);
+        _events.Reader.ReadAllAsync(cancellationToken);
 
     /// <summary>Stops the server (closing its standard input, killing it if it lingers) and deletes its temporary data folder.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
         try
         {
-            process.StandardInput.Close();
+            _process.StandardInput.Close();
         }
         catch (IOException)
         {
@@ -171,20 +171,20 @@ public sealed class LocalS3Server : IAsyncDisposable
         {
             try
             {
-                await process.WaitForExitAsync(stopWait.Token).ConfigureAwait(false);
+                await _process.WaitForExitAsync(stopWait.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().ConfigureAwait(false);
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().ConfigureAwait(false);
             }
         }
 
-        await standardOutputPump.ConfigureAwait(false);
-        process.Dispose();
-        if (ownedDataDirectory is not null)
+        await _standardOutputPump.ConfigureAwait(false);
+        _process.Dispose();
+        if (_ownedDataDirectory is not null)
         {
-            TryDeleteDirectory(ownedDataDirectory);
+            TryDeleteDirectory(_ownedDataDirectory);
         }
     }
 
@@ -247,7 +247,7 @@ public sealed class LocalS3Server : IAsyncDisposable
         string? line;
         try
         {
-            line = await readyLine.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            line = await _readyLine.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -261,14 +261,14 @@ public sealed class LocalS3Server : IAsyncDisposable
             using var drain = new CancellationTokenSource(StopTimeout);
             try
             {
-                await process.WaitForExitAsync(drain.Token).ConfigureAwait(false);
+                await _process.WaitForExitAsync(drain.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 // Still running without output: reported the same way, without an exit code.
             }
 
-            var exit = process.HasExited ? $"exited with code {process.ExitCode}" : "closed its output";
+            var exit = _process.HasExited ? $"exited with code {_process.ExitCode}" : "closed its output";
             throw new InvalidOperationException(
                 $"The local S3 server {exit} before it was ready. Its standard error:{Environment.NewLine}{StandardErrorText}");
         }
@@ -302,11 +302,11 @@ public sealed class LocalS3Server : IAsyncDisposable
     {
         try
         {
-            while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
+            while (await _process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
             {
-                if (!readyLine.TrySetResult(line) && line.Length > 0)
+                if (!_readyLine.TrySetResult(line) && line.Length > 0)
                 {
-                    events.Writer.TryWrite(line);
+                    _events.Writer.TryWrite(line);
                 }
             }
         }
@@ -316,8 +316,8 @@ public sealed class LocalS3Server : IAsyncDisposable
         }
         finally
         {
-            readyLine.TrySetResult(null);
-            events.Writer.TryComplete();
+            _readyLine.TrySetResult(null);
+            _events.Writer.TryComplete();
         }
     }
 
@@ -328,12 +328,12 @@ public sealed class LocalS3Server : IAsyncDisposable
             return;
         }
 
-        lock (standardError)
+        lock (_standardError)
         {
-            standardError.AppendLine(line);
-            if (standardError.Length > MaxStandardErrorChars)
+            _standardError.AppendLine(line);
+            if (_standardError.Length > MaxStandardErrorChars)
             {
-                standardError.Remove(0, standardError.Length - MaxStandardErrorChars);
+                _standardError.Remove(0, _standardError.Length - MaxStandardErrorChars);
             }
         }
     }

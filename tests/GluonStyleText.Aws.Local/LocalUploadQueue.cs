@@ -18,19 +18,19 @@ internal sealed class LocalUploadQueue(int maxReceiveCount, TimeSpan redeliveryD
     private const int MaxBatch = 10;
     private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(100);
 
-    private readonly object gate = new();
-    private readonly List<Entry> messages = [];
-    private readonly List<LocalDeadLetter> deadLetters = [];
-    private readonly SemaphoreSlim arrived = new(0);
-    private long sent;
+    private readonly object _gate = new();
+    private readonly List<Entry> _messages = [];
+    private readonly List<LocalDeadLetter> _deadLetters = [];
+    private readonly SemaphoreSlim _arrived = new(0);
+    private long _sent;
 
     public IReadOnlyList<LocalDeadLetter> DeadLetters
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return deadLetters.ToList();
+                return _deadLetters.ToList();
             }
         }
     }
@@ -38,13 +38,13 @@ internal sealed class LocalUploadQueue(int maxReceiveCount, TimeSpan redeliveryD
     /// <summary>Queues one S3 event, as S3 sends it.</summary>
     public void Send(string body)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var id = string.Create(CultureInfo.InvariantCulture, $"local-{++sent:D6}");
-            messages.Add(new Entry(id, body, KeysOf(body)) { VisibleAt = time.GetUtcNow() });
+            var id = string.Create(CultureInfo.InvariantCulture, $"local-{++_sent:D6}");
+            _messages.Add(new Entry(id, body, KeysOf(body)) { VisibleAt = time.GetUtcNow() });
         }
 
-        arrived.Release();
+        _arrived.Release();
     }
 
     /// <summary>Waits for visible messages and receives up to ten, making them invisible for the redelivery delay.</summary>
@@ -52,10 +52,10 @@ internal sealed class LocalUploadQueue(int maxReceiveCount, TimeSpan redeliveryD
     {
         while (true)
         {
-            lock (gate)
+            lock (_gate)
             {
                 var now = time.GetUtcNow();
-                var batch = messages.Where(message => message.VisibleAt <= now).Take(MaxBatch).ToList();
+                var batch = _messages.Where(message => message.VisibleAt <= now).Take(MaxBatch).ToList();
                 foreach (var message in batch)
                 {
                     message.ReceiveCount++;
@@ -68,28 +68,28 @@ internal sealed class LocalUploadQueue(int maxReceiveCount, TimeSpan redeliveryD
                 }
             }
 
-            await arrived.WaitAsync(IdleWait, cancellationToken).ConfigureAwait(false);
+            await _arrived.WaitAsync(IdleWait, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>The message was handled: delete it.</summary>
     public void Delete(Entry message)
     {
-        lock (gate)
+        lock (_gate)
         {
-            messages.Remove(message);
+            _messages.Remove(message);
         }
     }
 
     /// <summary>The delivery failed: the message stays invisible until its redelivery, or moves to the dead-letter queue after its last delivery.</summary>
     public void Fail(Entry message, string error)
     {
-        lock (gate)
+        lock (_gate)
         {
             if (message.ReceiveCount >= maxReceiveCount)
             {
-                messages.Remove(message);
-                deadLetters.Add(new LocalDeadLetter(message.Id, message.Body, message.Keys, message.ReceiveCount, error));
+                _messages.Remove(message);
+                _deadLetters.Add(new LocalDeadLetter(message.Id, message.Body, message.Keys, message.ReceiveCount, error));
             }
         }
     }

@@ -6,32 +6,32 @@ namespace GluonStyleText.Aws.Local;
 /// <summary>A text writer that logs each line it is given, so the Lambda handler's JSON lines reach the pipeline's logger.</summary>
 internal sealed partial class LoggerLineWriter(ILogger logger) : TextWriter
 {
-    private readonly StringBuilder line = new();
+    private readonly StringBuilder _line = new();
 
     public override Encoding Encoding => Encoding.UTF8;
 
     public override void Write(char value)
     {
-        lock (line)
+        lock (_line)
         {
             if (value == '\n')
             {
-                LogLine(logger, line.ToString().TrimEnd('\r'));
-                line.Clear();
+                LogLine(logger, _line.ToString().TrimEnd('\r'));
+                _line.Clear();
             }
             else
             {
-                line.Append(value);
+                _line.Append(value);
             }
         }
     }
 
     public override void WriteLine(string? value)
     {
-        lock (line)
+        lock (_line)
         {
-            LogLine(logger, line.Append(value).ToString());
-            line.Clear();
+            LogLine(logger, _line.Append(value).ToString());
+            _line.Clear();
         }
     }
 

@@ -460,15 +460,15 @@ public static class ShardedPredictionJob
 
     private sealed class JsonObjectBuilder
     {
-        private readonly System.Text.Json.Nodes.JsonObject json = [];
+        private readonly System.Text.Json.Nodes.JsonObject _json = [];
 
         public JsonObjectBuilder Add(string name, string value)
         {
-            json[name] = value;
+            _json[name] = value;
             return this;
         }
 
-        public string ToJson() => json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        public string ToJson() => _json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
     // Synchronous, unlike Progress<T>, so that reports arrive in order and while the step runs.

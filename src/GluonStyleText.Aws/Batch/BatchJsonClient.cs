@@ -19,7 +19,7 @@ public sealed class BatchJsonClient : IBatchJobs
     internal static readonly AwsJsonOperation SubmitJob = new("SubmitJob", "/v1/submitjob");
     internal static readonly AwsJsonOperation DescribeJobs = new("DescribeJobs", "/v1/describejobs");
 
-    private readonly AwsJsonClient client;
+    private readonly AwsJsonClient _client;
 
     /// <summary>Creates a client; the region is resolved here, so a missing region fails now.</summary>
     /// <param name="options">Region, endpoint, credentials and retry settings.</param>
@@ -32,7 +32,7 @@ public sealed class BatchJsonClient : IBatchJobs
 
     internal BatchJsonClient(AwsJsonClient client)
     {
-        this.client = client;
+        this._client = client;
     }
 
     /// <inheritdoc />
@@ -40,7 +40,7 @@ public sealed class BatchJsonClient : IBatchJobs
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        using var answer = await client.SendAsync(SubmitJob, CreateSubmitJobBody(request), cancellationToken).ConfigureAwait(false);
+        using var answer = await _client.SendAsync(SubmitJob, CreateSubmitJobBody(request), cancellationToken).ConfigureAwait(false);
         var reader = new AwsJsonReader("Batch SubmitJob");
         var root = answer.RootElement;
         return new SubmittedJob(reader.RequiredString(root, "jobId"), reader.RequiredString(root, "jobName"), AwsJsonReader.OptionalString(root, "jobArn"));
@@ -59,7 +59,7 @@ public sealed class BatchJsonClient : IBatchJobs
         foreach (var chunk in jobIds.Chunk(MaxJobIdsPerDescribe))
         {
             var body = new JsonObject { ["jobs"] = new JsonArray(chunk.Select(id => (JsonNode?)JsonValue.Create(id)).ToArray()) };
-            using var answer = await client.SendAsync(DescribeJobs, body, cancellationToken).ConfigureAwait(false);
+            using var answer = await _client.SendAsync(DescribeJobs, body, cancellationToken).ConfigureAwait(false);
             var reader = new AwsJsonReader("Batch DescribeJobs");
             foreach (var job in reader.RequiredElement(answer.RootElement, "jobs", JsonValueKind.Array).EnumerateArray())
             {

@@ -31,9 +31,9 @@ public sealed class S3UploadHandler
 
     private static readonly JsonSerializerOptions ResponseJson = new();
 
-    private readonly IBatchJobs batch;
-    private readonly S3UploadHandlerSettings settings;
-    private readonly LambdaJsonLog log;
+    private readonly IBatchJobs _batch;
+    private readonly S3UploadHandlerSettings _settings;
+    private readonly LambdaJsonLog _log;
 
     /// <summary>
     /// The constructor the Lambda runtime calls: settings from <c>JOB_QUEUE</c>,
@@ -55,9 +55,9 @@ public sealed class S3UploadHandler
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Sharding?.Validate();
-        this.batch = batch;
-        this.settings = settings;
-        this.log = new LambdaJsonLog(log ?? Console.Out);
+        this._batch = batch;
+        this._settings = settings;
+        this._log = new LambdaJsonLog(log ?? Console.Out);
     }
 
     private S3UploadHandler(S3UploadHandlerSettings settings)
@@ -119,7 +119,7 @@ public sealed class S3UploadHandler
             catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
             {
                 // Logged where it failed; SQS delivers the message again (the jobs are idempotent).
-                log.Error("message failed, left on the queue", ("messageId", message.MessageId), ("error", e.Message));
+                _log.Error("message failed, left on the queue", ("messageId", message.MessageId), ("error", e.Message));
                 failures.Add(new BatchItemFailure(message.MessageId));
             }
         }
@@ -137,13 +137,13 @@ public sealed class S3UploadHandler
         }
         catch (InvalidDataException e)
         {
-            log.Error("rejected the input", ("error", e.Message));
+            _log.Error("rejected the input", ("error", e.Message));
             throw;
         }
 
         if (parsed.IsTestEvent)
         {
-            log.Info("ignored S3's test event");
+            _log.Info("ignored S3's test event");
         }
 
         foreach (var record in parsed.Records)
@@ -151,7 +151,7 @@ public sealed class S3UploadHandler
             if (ReasonToIgnore(record) is { } reason)
             {
                 ignored.Add(new IgnoredUpload(record.Bucket, record.Key, record.EventName, reason));
-                log.Info("ignored", ("bucket", record.Bucket), ("key", record.Key), ("eventName", record.EventName), ("reason", reason));
+                _log.Info("ignored", ("bucket", record.Bucket), ("key", record.Key), ("eventName", record.EventName), ("reason", reason));
                 continue;
             }
 
@@ -177,15 +177,15 @@ public sealed class S3UploadHandler
 
     private async Task<SubmittedUpload> SubmitAsync(S3EventRecord record, CancellationToken cancellationToken)
     {
-        if (settings.Sharding is { } sharding && sharding.ShardCount(record.Size) is var shards and > 1)
+        if (_settings.Sharding is { } sharding && sharding.ShardCount(record.Size) is var shards and > 1)
         {
             return await SubmitShardedAsync(record, sharding, shards, cancellationToken).ConfigureAwait(false);
         }
 
         var request = new BatchJobRequest(
             JobName(record.Bucket, record.Key, record.ETag),
-            settings.JobQueue,
-            settings.JobDefinition,
+            _settings.JobQueue,
+            _settings.JobDefinition,
             new Dictionary<string, string>
             {
                 ["bucket"] = record.Bucket,
@@ -194,14 +194,14 @@ public sealed class S3UploadHandler
             });
         try
         {
-            var job = await batch.SubmitJobAsync(request, cancellationToken).ConfigureAwait(false);
-            log.Info("submitted", ("bucket", record.Bucket), ("key", record.Key), ("eTag", record.ETag), ("jobName", job.JobName), ("jobId", job.JobId));
+            var job = await _batch.SubmitJobAsync(request, cancellationToken).ConfigureAwait(false);
+            _log.Info("submitted", ("bucket", record.Bucket), ("key", record.Key), ("eTag", record.ETag), ("jobName", job.JobName), ("jobId", job.JobId));
             return new SubmittedUpload(record.Bucket, record.Key, record.ETag, job.JobName, job.JobId);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Rethrown: Lambda then retries the whole event, and the jobs are idempotent.
-            log.Error("submit failed", ("bucket", record.Bucket), ("key", record.Key), ("jobName", request.JobName), ("error", e.Message));
+            _log.Error("submit failed", ("bucket", record.Bucket), ("key", record.Key), ("jobName", request.JobName), ("error", e.Message));
             throw;
         }
     }
@@ -227,12 +227,12 @@ public sealed class S3UploadHandler
         string jobName = names.Plan;
         try
         {
-            var plan = await batch.SubmitJobAsync(
-                new BatchJobRequest(names.Plan, settings.JobQueue, sharding.JobDefinition, Parameters(ShardedJobSteps.Plan)) { RetryAttempts = sharding.Attempts },
+            var plan = await _batch.SubmitJobAsync(
+                new BatchJobRequest(names.Plan, _settings.JobQueue, sharding.JobDefinition, Parameters(ShardedJobSteps.Plan)) { RetryAttempts = sharding.Attempts },
                 cancellationToken).ConfigureAwait(false);
             jobName = names.Shards;
-            var children = await batch.SubmitJobAsync(
-                new BatchJobRequest(names.Shards, settings.JobQueue, sharding.JobDefinition, Parameters(ShardedJobSteps.PredictShard))
+            var children = await _batch.SubmitJobAsync(
+                new BatchJobRequest(names.Shards, _settings.JobQueue, sharding.JobDefinition, Parameters(ShardedJobSteps.PredictShard))
                 {
                     ArraySize = shards,
                     DependsOn = [new BatchJobDependency(plan.JobId)],
@@ -240,14 +240,14 @@ public sealed class S3UploadHandler
                 },
                 cancellationToken).ConfigureAwait(false);
             jobName = names.Assemble;
-            var assemble = await batch.SubmitJobAsync(
-                new BatchJobRequest(names.Assemble, settings.JobQueue, sharding.JobDefinition, Parameters(ShardedJobSteps.Assemble))
+            var assemble = await _batch.SubmitJobAsync(
+                new BatchJobRequest(names.Assemble, _settings.JobQueue, sharding.JobDefinition, Parameters(ShardedJobSteps.Assemble))
                 {
                     DependsOn = [new BatchJobDependency(children.JobId)],
                     RetryAttempts = sharding.Attempts,
                 },
                 cancellationToken).ConfigureAwait(false);
-            log.Info(
+            _log.Info(
                 "submitted sharded",
                 ("bucket", record.Bucket), ("key", record.Key), ("eTag", record.ETag), ("size", record.Size?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
                 ("shards", shards.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("run", run),
@@ -256,7 +256,7 @@ public sealed class S3UploadHandler
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            log.Error("submit failed", ("bucket", record.Bucket), ("key", record.Key), ("jobName", jobName), ("error", e.Message));
+            _log.Error("submit failed", ("bucket", record.Bucket), ("key", record.Key), ("jobName", jobName), ("error", e.Message));
             throw;
         }
     }
@@ -268,9 +268,9 @@ public sealed class S3UploadHandler
             return $"not an object creation ({record.EventName})";
         }
 
-        if (!string.Equals(record.Bucket, settings.PredictBucket, StringComparison.Ordinal))
+        if (!string.Equals(record.Bucket, _settings.PredictBucket, StringComparison.Ordinal))
         {
-            return $"bucket '{record.Bucket}' is not the predict bucket '{settings.PredictBucket}'";
+            return $"bucket '{record.Bucket}' is not the predict bucket '{_settings.PredictBucket}'";
         }
 
         if (!record.Key.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))

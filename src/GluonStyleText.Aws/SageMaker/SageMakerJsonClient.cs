@@ -17,7 +17,7 @@ public sealed class SageMakerJsonClient : ISageMakerTrainingJobs
     internal static readonly AwsJsonOperation DescribeTrainingJob = new("DescribeTrainingJob", "/");
     internal static readonly AwsJsonOperation StopTrainingJob = new("StopTrainingJob", "/");
 
-    private readonly AwsJsonClient client;
+    private readonly AwsJsonClient _client;
 
     /// <summary>Creates a client; the region is resolved here, so a missing region fails now.</summary>
     /// <param name="options">Region, endpoint, credentials and retry settings.</param>
@@ -30,7 +30,7 @@ public sealed class SageMakerJsonClient : ISageMakerTrainingJobs
 
     internal SageMakerJsonClient(AwsJsonClient client)
     {
-        this.client = client;
+        this._client = client;
     }
 
     /// <inheritdoc />
@@ -38,7 +38,7 @@ public sealed class SageMakerJsonClient : ISageMakerTrainingJobs
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        using var answer = await client.SendAsync(CreateTrainingJob, CreateTrainingJobBody(request), cancellationToken).ConfigureAwait(false);
+        using var answer = await _client.SendAsync(CreateTrainingJob, CreateTrainingJobBody(request), cancellationToken).ConfigureAwait(false);
         var arn = new AwsJsonReader("SageMaker CreateTrainingJob").RequiredString(answer.RootElement, "TrainingJobArn");
         return new CreatedTrainingJob(request.TrainingJobName, arn);
     }
@@ -47,7 +47,7 @@ public sealed class SageMakerJsonClient : ISageMakerTrainingJobs
     public async Task<TrainingJobDescription> DescribeTrainingJobAsync(string trainingJobName, CancellationToken cancellationToken = default)
     {
         TrainingJobNames.Validate(trainingJobName);
-        using var answer = await client.SendAsync(DescribeTrainingJob, NameBody(trainingJobName), cancellationToken).ConfigureAwait(false);
+        using var answer = await _client.SendAsync(DescribeTrainingJob, NameBody(trainingJobName), cancellationToken).ConfigureAwait(false);
         return ReadDescription(answer.RootElement);
     }
 
@@ -55,7 +55,7 @@ public sealed class SageMakerJsonClient : ISageMakerTrainingJobs
     public async Task StopTrainingJobAsync(string trainingJobName, CancellationToken cancellationToken = default)
     {
         TrainingJobNames.Validate(trainingJobName);
-        using var answer = await client.SendAsync(StopTrainingJob, NameBody(trainingJobName), cancellationToken).ConfigureAwait(false);
+        using var answer = await _client.SendAsync(StopTrainingJob, NameBody(trainingJobName), cancellationToken).ConfigureAwait(false);
     }
 
     internal static JsonObject NameBody(string trainingJobName) => new() { ["TrainingJobName"] = trainingJobName };

@@ -18,14 +18,14 @@ internal sealed class AwsJsonClient
     // One pooled client for everyone who does not bring their own; the lifetime picks up DNS changes.
     private static readonly HttpClient SharedHttpClient = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
 
-    private readonly AwsService service;
-    private readonly HttpClient httpClient;
-    private readonly ILogger logger;
-    private readonly AWSCredentials? configuredCredentials;
-    private readonly int maxAttempts;
-    private readonly TimeSpan baseRetryDelay;
-    private readonly TimeSpan maxRetryDelay;
-    private readonly Func<DateTime> utcNow;
+    private readonly AwsService _service;
+    private readonly HttpClient _httpClient;
+    private readonly ILogger _logger;
+    private readonly AWSCredentials? _configuredCredentials;
+    private readonly int _maxAttempts;
+    private readonly TimeSpan _baseRetryDelay;
+    private readonly TimeSpan _maxRetryDelay;
+    private readonly Func<DateTime> _utcNow;
 
     /// <summary>Creates a client; the region is resolved now, so a missing region fails here.</summary>
     public AwsJsonClient(AwsService service, AwsClientOptions options, HttpClient? httpClient, ILogger? logger, Func<DateTime>? utcNow = null)
@@ -33,14 +33,14 @@ internal sealed class AwsJsonClient
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        this.service = service;
-        this.httpClient = httpClient ?? SharedHttpClient;
-        this.logger = logger ?? NullLogger.Instance;
-        this.utcNow = utcNow ?? (() => DateTime.UtcNow);
-        configuredCredentials = options.Credentials;
-        maxAttempts = options.MaxAttempts;
-        baseRetryDelay = options.BaseRetryDelay;
-        maxRetryDelay = options.MaxRetryDelay;
+        this._service = service;
+        this._httpClient = httpClient ?? SharedHttpClient;
+        this._logger = logger ?? NullLogger.Instance;
+        this._utcNow = utcNow ?? (() => DateTime.UtcNow);
+        _configuredCredentials = options.Credentials;
+        _maxAttempts = options.MaxAttempts;
+        _baseRetryDelay = options.BaseRetryDelay;
+        _maxRetryDelay = options.MaxRetryDelay;
         Region = AwsRegionResolver.Resolve(options.Region);
         Endpoint = options.ServiceUrl ?? DefaultEndpoint(service, Region);
     }
@@ -62,43 +62,43 @@ internal sealed class AwsJsonClient
 
         for (var attempt = 1; ; attempt++)
         {
-            var credentials = await AwsCredentialsResolver.GetAsync(configuredCredentials, service.Name, cancellationToken).ConfigureAwait(false);
+            var credentials = await AwsCredentialsResolver.GetAsync(_configuredCredentials, _service.Name, cancellationToken).ConfigureAwait(false);
             using var request = CreateSignedRequest(operation, bodyBytes, credentials);
             string retryReason;
             try
             {
-                using var response = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                using var response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 var responseBytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    AwsClientLog.Succeeded(logger, service.Name, operation.Name, attempt);
+                    AwsClientLog.Succeeded(_logger, _service.Name, operation.Name, attempt);
                     return ParseAnswer(operation, responseBytes);
                 }
 
                 var error = AwsErrorResponse.Parse(response, responseBytes);
-                if (!AwsRetryPolicy.IsRetryable(error) || attempt >= maxAttempts)
+                if (!AwsRetryPolicy.IsRetryable(error) || attempt >= _maxAttempts)
                 {
-                    throw new AwsApiException(service.Name, operation.Name, error.StatusCode, error.ErrorType, error.Message, error.RequestId, attempt);
+                    throw new AwsApiException(_service.Name, operation.Name, error.StatusCode, error.ErrorType, error.Message, error.RequestId, attempt);
                 }
 
                 retryReason = $"{error.ErrorType}, HTTP {(int)error.StatusCode}";
             }
-            catch (HttpRequestException exception) when (attempt < maxAttempts)
+            catch (HttpRequestException exception) when (attempt < _maxAttempts)
             {
                 retryReason = exception.Message;
             }
             catch (HttpRequestException exception)
             {
-                throw new HttpRequestException($"{service.Name} {operation.Name} failed after {attempt} attempt(s): {exception.Message}", exception);
+                throw new HttpRequestException($"{_service.Name} {operation.Name} failed after {attempt} attempt(s): {exception.Message}", exception);
             }
-            catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested && attempt < maxAttempts)
+            catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested && attempt < _maxAttempts)
             {
                 // HttpClient.Timeout elapsed (the caller did not cancel).
                 retryReason = exception.Message;
             }
 
-            var delay = AwsRetryPolicy.GetDelay(attempt, baseRetryDelay, maxRetryDelay, Random.Shared.NextDouble());
-            AwsClientLog.Retrying(logger, service.Name, operation.Name, attempt, maxAttempts, retryReason, delay.TotalMilliseconds);
+            var delay = AwsRetryPolicy.GetDelay(attempt, _baseRetryDelay, _maxRetryDelay, Random.Shared.NextDouble());
+            AwsClientLog.Retrying(_logger, _service.Name, operation.Name, attempt, _maxAttempts, retryReason, delay.TotalMilliseconds);
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -106,18 +106,18 @@ internal sealed class AwsJsonClient
     private HttpRequestMessage CreateSignedRequest(AwsJsonOperation operation, byte[] body, ImmutableCredentials credentials)
     {
         var requestUri = new Uri(Endpoint, Endpoint.AbsolutePath.TrimEnd('/') + operation.Path);
-        var headers = new List<KeyValuePair<string, string>> { new("content-type", service.ContentType) };
-        if (service.TargetPrefix is not null)
+        var headers = new List<KeyValuePair<string, string>> { new("content-type", _service.ContentType) };
+        if (_service.TargetPrefix is not null)
         {
-            headers.Add(new("x-amz-target", $"{service.TargetPrefix}.{operation.Name}"));
+            headers.Add(new("x-amz-target", $"{_service.TargetPrefix}.{operation.Name}"));
         }
 
         var signature = SigV4Signer.Sign(
             new SigV4Request("POST", requestUri, Uri.UnescapeDataString(requestUri.AbsolutePath), [], headers, body),
             credentials,
             Region,
-            service.SigningName,
-            utcNow());
+            _service.SigningName,
+            _utcNow());
 
         var content = new ByteArrayContent(body);
         var request = new HttpRequestMessage(HttpMethod.Post, requestUri) { Content = content };
@@ -155,7 +155,7 @@ internal sealed class AwsJsonClient
         }
         catch (JsonException exception)
         {
-            throw new InvalidDataException($"{service.Name} {operation.Name} answered with a body that is not JSON: {exception.Message}", exception);
+            throw new InvalidDataException($"{_service.Name} {operation.Name} answered with a body that is not JSON: {exception.Message}", exception);
         }
     }
 

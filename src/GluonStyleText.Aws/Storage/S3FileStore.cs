@@ -18,9 +18,9 @@ public sealed class S3FileStore
 {
     private const int CopyBufferSize = 1024 * 1024;
 
-    private readonly IAmazonS3 s3;
-    private readonly S3FileStoreOptions options;
-    private readonly ILogger logger;
+    private readonly IAmazonS3 _s3;
+    private readonly S3FileStoreOptions _options;
+    private readonly ILogger _logger;
 
     /// <summary>Creates a store over an S3 client, which stays owned by the caller.</summary>
     /// <param name="s3">The client, e.g. <c>new AmazonS3Client()</c> or <c>LocalS3Server.CreateClient()</c>.</param>
@@ -30,10 +30,10 @@ public sealed class S3FileStore
     public S3FileStore(IAmazonS3 s3, S3FileStoreOptions? options = null, ILogger<S3FileStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(s3);
-        this.s3 = s3;
-        this.options = options ?? new S3FileStoreOptions();
-        Validator.ValidateObject(this.options, new ValidationContext(this.options), validateAllProperties: true);
-        this.logger = logger ?? (ILogger)NullLogger.Instance;
+        this._s3 = s3;
+        this._options = options ?? new S3FileStoreOptions();
+        Validator.ValidateObject(this._options, new ValidationContext(this._options), validateAllProperties: true);
+        this._logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     // S3's maximum; smaller in tests, so that paging is exercised with a few objects.
@@ -71,7 +71,7 @@ public sealed class S3FileStore
             FilePath = file.FullName,
             BucketName = destination.Bucket,
             Key = destination.Key,
-            PartSize = options.PartSize,
+            PartSize = _options.PartSize,
         };
         if (progress is not null)
         {
@@ -80,10 +80,10 @@ public sealed class S3FileStore
 
         var transferConfig = new TransferUtilityConfig
         {
-            MinSizeBeforePartUpload = options.MultipartThreshold,
-            ConcurrentServiceRequests = options.ConcurrentRequests,
+            MinSizeBeforePartUpload = _options.MultipartThreshold,
+            ConcurrentServiceRequests = _options.ConcurrentRequests,
         };
-        using var transfer = new TransferUtility(s3, transferConfig);
+        using var transfer = new TransferUtility(_s3, transferConfig);
         try
         {
             await transfer.UploadAsync(request, cancellationToken).ConfigureAwait(false);
@@ -93,7 +93,7 @@ public sealed class S3FileStore
             throw translated;
         }
 
-        S3FileStoreLog.Uploaded(logger, file.FullName, destination, file.Length);
+        S3FileStoreLog.Uploaded(_logger, file.FullName, destination, file.Length);
         return destination;
     }
 
@@ -139,7 +139,7 @@ public sealed class S3FileStore
                     request.EtagToMatch = $"\"{eTagToMatch}\"";
                 }
 
-                response = await s3.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await _s3.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (AmazonS3Exception e) when (eTagToMatch is not null && e.StatusCode == HttpStatusCode.PreconditionFailed)
             {
@@ -162,7 +162,7 @@ public sealed class S3FileStore
             }
 
             File.Move(temporary, target, overwrite: true);
-            S3FileStoreLog.Downloaded(logger, source, target, length);
+            S3FileStoreLog.Downloaded(_logger, source, target, length);
         }
         finally
         {
@@ -273,7 +273,7 @@ public sealed class S3FileStore
                 return page.S3Objects is { Count: > 0 };
             }
 
-            await s3.GetObjectMetadataAsync(location.Bucket, location.Key, cancellationToken).ConfigureAwait(false);
+            await _s3.GetObjectMetadataAsync(location.Bucket, location.Key, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (DirectoryNotFoundException)
@@ -343,7 +343,7 @@ public sealed class S3FileStore
         };
         try
         {
-            return await s3.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
+            return await _s3.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonS3Exception e) when (Translate(e, "list", prefix) is { } translated)
         {

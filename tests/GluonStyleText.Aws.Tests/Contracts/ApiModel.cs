@@ -15,15 +15,15 @@ internal sealed class ApiModel
     public const string SageMakerFile = "sagemaker-2017-07-24.service-2.json";
 
     private static readonly ConcurrentDictionary<string, ApiModel> Loaded = new();
-    private readonly ConcurrentDictionary<string, Regex> patterns = new();
-    private readonly JsonObject shapes;
-    private readonly JsonObject operations;
+    private readonly ConcurrentDictionary<string, Regex> _patterns = new();
+    private readonly JsonObject _shapes;
+    private readonly JsonObject _operations;
 
     private ApiModel(JsonObject model)
     {
         Metadata = model["metadata"]!.AsObject();
-        shapes = model["shapes"]!.AsObject();
-        operations = model["operations"]!.AsObject();
+        _shapes = model["shapes"]!.AsObject();
+        _operations = model["operations"]!.AsObject();
     }
 
     public static ApiModel Batch => Load(BatchFile);
@@ -39,7 +39,7 @@ internal sealed class ApiModel
 
     public ApiOperation Operation(string name)
     {
-        var operation = operations[name]?.AsObject() ?? throw new KeyNotFoundException($"The model has no operation {name}.");
+        var operation = _operations[name]?.AsObject() ?? throw new KeyNotFoundException($"The model has no operation {name}.");
         var http = operation["http"]!.AsObject();
         return new ApiOperation(
             name,
@@ -51,7 +51,7 @@ internal sealed class ApiModel
     }
 
     public JsonObject Shape(string name) =>
-        shapes[name]?.AsObject() ?? throw new KeyNotFoundException($"The model has no shape {name}.");
+        _shapes[name]?.AsObject() ?? throw new KeyNotFoundException($"The model has no shape {name}.");
 
     public IReadOnlyList<string> EnumValues(string shapeName) =>
         Shape(shapeName)["enum"]!.AsArray().Select(value => value!.GetValue<string>()).ToList();
@@ -265,7 +265,7 @@ internal sealed class ApiModel
     // AWS validates the whole value against the pattern (botocore's copies dropped the anchors),
     // so the checker is strict: it anchors every pattern.
     private Regex FullMatch(string pattern) =>
-        patterns.GetOrAdd(pattern, p => new Regex($"^(?:{p})\\z", RegexOptions.CultureInvariant));
+        _patterns.GetOrAdd(pattern, p => new Regex($"^(?:{p})\\z", RegexOptions.CultureInvariant));
 
     private static bool IsKind(JsonNode value, System.Text.Json.JsonValueKind kind) => value.GetValueKind() == kind;
 

@@ -9,23 +9,23 @@ namespace GluonStyleText.Aws.Tests.Contracts;
 /// </summary>
 internal sealed class FakeAwsHandler : HttpMessageHandler
 {
-    private readonly Queue<Func<CapturedRequest, HttpResponseMessage>> answers = new();
-    private readonly List<CapturedRequest> requests = [];
+    private readonly Queue<Func<CapturedRequest, HttpResponseMessage>> _answers = new();
+    private readonly List<CapturedRequest> _requests = [];
 
     public IReadOnlyList<CapturedRequest> Requests
     {
         get
         {
-            lock (requests)
+            lock (_requests)
             {
-                return requests.ToList();
+                return _requests.ToList();
             }
         }
     }
 
     public FakeAwsHandler Respond(HttpStatusCode status, string body, params (string Name, string Value)[] headers)
     {
-        answers.Enqueue(_ =>
+        _answers.Enqueue(_ =>
         {
             var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             response.Headers.TryAddWithoutValidation("x-amzn-RequestId", $"req-{Guid.NewGuid():N}");
@@ -44,7 +44,7 @@ internal sealed class FakeAwsHandler : HttpMessageHandler
 
     public FakeAwsHandler Respond(Func<CapturedRequest, HttpResponseMessage> answer)
     {
-        answers.Enqueue(answer);
+        _answers.Enqueue(answer);
         return this;
     }
 
@@ -61,16 +61,16 @@ internal sealed class FakeAwsHandler : HttpMessageHandler
         }
 
         var captured = new CapturedRequest(request.Method, request.RequestUri!, headers, body);
-        lock (requests)
+        lock (_requests)
         {
-            requests.Add(captured);
+            _requests.Add(captured);
         }
 
-        if (answers.Count == 0)
+        if (_answers.Count == 0)
         {
             throw new InvalidOperationException($"Unexpected request {request.Method} {request.RequestUri}: no response queued.");
         }
 
-        return answers.Dequeue()(captured);
+        return _answers.Dequeue()(captured);
     }
 }

@@ -14,13 +14,13 @@ namespace GluonStyleText.Aws.Tests.Fixtures;
 /// </summary>
 internal sealed class LocalBatchEndpoint(LocalBatchJobs jobs) : HttpMessageHandler
 {
-    private int submitCalls;
+    private int _submitCalls;
 
     /// <summary>How many SubmitJob calls, from the first, are answered 429 TooManyRequestsException.</summary>
     public int ThrottleFirst { get; init; }
 
     /// <summary>How many SubmitJob calls arrived, throttled or not.</summary>
-    public int SubmitCalls => Volatile.Read(ref submitCalls);
+    public int SubmitCalls => Volatile.Read(ref _submitCalls);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ internal sealed class LocalBatchEndpoint(LocalBatchJobs jobs) : HttpMessageHandl
             return new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("""{"message":"only SubmitJob is served"}""") };
         }
 
-        if (Interlocked.Increment(ref submitCalls) <= ThrottleFirst)
+        if (Interlocked.Increment(ref _submitCalls) <= ThrottleFirst)
         {
             // Batch's REST-JSON error: type in the x-amzn-ErrorType header, message in the body.
             var throttle = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Content = new StringContent("""{"message":"Too Many Requests"}""", Encoding.UTF8, "application/json") };

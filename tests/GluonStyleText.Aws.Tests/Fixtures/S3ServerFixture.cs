@@ -13,14 +13,14 @@ public sealed class S3ServerFixture : IAsyncLifetime
 {
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(30);
 
-    private LocalS3Server? server;
-    private AmazonS3Client? client;
+    private LocalS3Server? _server;
+    private AmazonS3Client? _client;
 
     /// <summary>The running server.</summary>
-    public LocalS3Server Server => server ?? throw new InvalidOperationException("The fixture is not initialized.");
+    public LocalS3Server Server => _server ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     /// <summary>A client of the server.</summary>
-    public AmazonS3Client Client => client ?? throw new InvalidOperationException("The fixture is not initialized.");
+    public AmazonS3Client Client => _client ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     /// <inheritdoc />
     public async Task InitializeAsync()
@@ -33,8 +33,8 @@ public sealed class S3ServerFixture : IAsyncLifetime
             await RunNpmCiAsync(Path.GetDirectoryName(script)!);
         }
 
-        server = await LocalS3Server.StartAsync(new LocalS3ServerOptions { ServerScriptPath = script });
-        client = server.CreateClient();
+        _server = await LocalS3Server.StartAsync(new LocalS3ServerOptions { ServerScriptPath = script });
+        _client = _server.CreateClient();
     }
 
     /// <summary>Creates a bucket with a new name, so that each test sees only its own objects and events.</summary>
@@ -75,10 +75,10 @@ public sealed class S3ServerFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        client?.Dispose();
-        if (server is not null)
+        _client?.Dispose();
+        if (_server is not null)
         {
-            await server.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 

@@ -16,15 +16,15 @@ namespace GluonStyleText.Aws.Tests.Iam;
 /// </summary>
 internal sealed class AwsCallRecorder(string account, string region)
 {
-    private readonly List<IamRequest> calls = [];
+    private readonly List<IamRequest> _calls = [];
 
     public IReadOnlyList<IamRequest> Calls
     {
         get
         {
-            lock (calls)
+            lock (_calls)
             {
-                return calls.ToList();
+                return _calls.ToList();
             }
         }
     }
@@ -42,9 +42,9 @@ internal sealed class AwsCallRecorder(string account, string region)
 
     private void Add(IamRequest request)
     {
-        lock (calls)
+        lock (_calls)
         {
-            calls.Add(request);
+            _calls.Add(request);
         }
     }
 

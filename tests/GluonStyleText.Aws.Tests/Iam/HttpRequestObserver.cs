@@ -9,18 +9,18 @@ namespace GluonStyleText.Aws.Tests.Iam;
 /// </summary>
 internal sealed class HttpRequestObserver : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
-    private readonly List<IDisposable> subscriptions = [];
-    private readonly List<string> requests = [];
+    private readonly List<IDisposable> _subscriptions = [];
+    private readonly List<string> _requests = [];
 
-    public HttpRequestObserver() => subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+    public HttpRequestObserver() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
 
     public IReadOnlyList<string> Requests
     {
         get
         {
-            lock (requests)
+            lock (_requests)
             {
-                return requests.ToList();
+                return _requests.ToList();
             }
         }
     }
@@ -29,9 +29,9 @@ internal sealed class HttpRequestObserver : IObserver<DiagnosticListener>, IObse
     {
         if (value.Name == "HttpHandlerDiagnosticListener")
         {
-            lock (subscriptions)
+            lock (_subscriptions)
             {
-                subscriptions.Add(value.Subscribe(this));
+                _subscriptions.Add(value.Subscribe(this));
             }
         }
     }
@@ -41,9 +41,9 @@ internal sealed class HttpRequestObserver : IObserver<DiagnosticListener>, IObse
         if (value.Key == "System.Net.Http.Request"
             && value.Value?.GetType().GetProperty("Request")?.GetValue(value.Value) is HttpRequestMessage request)
         {
-            lock (requests)
+            lock (_requests)
             {
-                requests.Add($"{request.Method} {request.RequestUri}");
+                _requests.Add($"{request.Method} {request.RequestUri}");
             }
         }
     }
@@ -58,9 +58,9 @@ internal sealed class HttpRequestObserver : IObserver<DiagnosticListener>, IObse
 
     public void Dispose()
     {
-        lock (subscriptions)
+        lock (_subscriptions)
         {
-            subscriptions.ForEach(subscription => subscription.Dispose());
+            _subscriptions.ForEach(subscription => subscription.Dispose());
         }
     }
 }

@@ -18,12 +18,12 @@ internal sealed partial class ResolvedTemplate
     // What Ref AWS::NoValue leaves: the property or list item is dropped.
     private const string NoValue = "\u0000AWS::NoValue";
 
-    private readonly CloudFormationTemplate template;
-    private readonly IReadOnlyDictionary<string, string> parameters;
+    private readonly CloudFormationTemplate _template;
+    private readonly IReadOnlyDictionary<string, string> _parameters;
 
     public ResolvedTemplate(CloudFormationTemplate template, string account, string region, IReadOnlyDictionary<string, string> parameters)
     {
-        this.template = template;
+        this._template = template;
         Account = account;
         Region = region;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -39,7 +39,7 @@ internal sealed partial class ResolvedTemplate
             values[name] = value;
         }
 
-        this.parameters = values;
+        this._parameters = values;
     }
 
     public string Account { get; }
@@ -47,10 +47,10 @@ internal sealed partial class ResolvedTemplate
     public string Region { get; }
 
     /// <summary>A resource's Properties, every intrinsic function evaluated.</summary>
-    public JsonNode Properties(string logicalId) => Resolve(template.Properties(logicalId))!;
+    public JsonNode Properties(string logicalId) => Resolve(_template.Properties(logicalId))!;
 
     /// <summary>An output's value.</summary>
-    public string Output(string name) => Resolve(template.Outputs[name].GetProperty("Value"))!.GetValue<string>();
+    public string Output(string name) => Resolve(_template.Outputs[name].GetProperty("Value"))!.GetValue<string>();
 
     /// <summary>The value of <c>Ref</c> on a parameter, pseudo parameter or resource.</summary>
     public string Ref(string name)
@@ -64,12 +64,12 @@ internal sealed partial class ResolvedTemplate
             case "AWS::URLSuffix": return "amazonaws.com";
         }
 
-        if (parameters.TryGetValue(name, out var value))
+        if (_parameters.TryGetValue(name, out var value))
         {
             return value;
         }
 
-        var type = CloudFormationTemplate.TypeOf(template.Resource(name));
+        var type = CloudFormationTemplate.TypeOf(_template.Resource(name));
         return type switch
         {
             "AWS::S3::Bucket" => NamedBy(name, "BucketName"),
@@ -87,7 +87,7 @@ internal sealed partial class ResolvedTemplate
     /// <summary>The value of <c>Fn::GetAtt</c>.</summary>
     public string GetAtt(string name, string attribute)
     {
-        var type = CloudFormationTemplate.TypeOf(template.Resource(name));
+        var type = CloudFormationTemplate.TypeOf(_template.Resource(name));
         return (type, attribute) switch
         {
             ("AWS::S3::Bucket", "Arn") => $"arn:{Partition}:s3:::{Ref(name)}",
@@ -135,11 +135,11 @@ internal sealed partial class ResolvedTemplate
     }
 
     /// <summary>Evaluates a condition of the Conditions section.</summary>
-    public bool Condition(string name) => Holds(template.Root.GetProperty("Conditions").GetProperty(name));
+    public bool Condition(string name) => Holds(_template.Root.GetProperty("Conditions").GetProperty(name));
 
     /// <summary>Whether CloudFormation creates the resource: it has no Condition, or its Condition holds.</summary>
     public bool Exists(string logicalId) =>
-        !template.Resource(logicalId).TryGetProperty("Condition", out var condition) || Condition(condition.GetString()!);
+        !_template.Resource(logicalId).TryGetProperty("Condition", out var condition) || Condition(condition.GetString()!);
 
     private static bool IsNoValue(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text == NoValue;
 
@@ -178,7 +178,7 @@ internal sealed partial class ResolvedTemplate
 
     // A list parameter (CommaDelimitedList, List<...>) is a list to Ref, as in CloudFormation.
     private bool IsListParameter(string name) =>
-        template.Parameters.TryGetValue(name, out var parameter)
+        _template.Parameters.TryGetValue(name, out var parameter)
         && parameter.GetProperty("Type").GetString() is { } type
         && (type == "CommaDelimitedList" || type.StartsWith("List<", StringComparison.Ordinal));
 
@@ -211,7 +211,7 @@ internal sealed partial class ResolvedTemplate
     }
 
     private string NamedBy(string logicalId, string nameProperty) =>
-        template.Properties(logicalId).TryGetProperty(nameProperty, out var named) ? Resolve(named)!.GetValue<string>() : logicalId;
+        _template.Properties(logicalId).TryGetProperty(nameProperty, out var named) ? Resolve(named)!.GetValue<string>() : logicalId;
 
     [GeneratedRegex(@"\$\{([^}]+)\}")]
     private static partial Regex SubVariable();

@@ -24,9 +24,9 @@ public sealed class RolesAllowWhatTheCodeDoesTests(S3ServerFixture s3, TinyModel
     private const string Account = "123456789012";
     private static readonly TimeSpan OutputTimeout = TimeSpan.FromMinutes(2);
 
-    private readonly TempFolder folder = new();
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Every_call_of_every_component_is_allowed_by_its_role_and_every_statement_is_needed()
@@ -130,14 +130,14 @@ public sealed class RolesAllowWhatTheCodeDoesTests(S3ServerFixture s3, TinyModel
             ModelPrefix = template.Ref("ModelPrefix"),
             JobQueue = PlatformCalls.Value(lambda["JOB_QUEUE"]!),
             JobDefinition = PlatformCalls.Value(lambda["JOB_DEFINITION"]!),
-            WorkDirectory = folder.Combine("work"),
+            WorkDirectory = _folder.Combine("work"),
             Threads = 1,
             JobClient = jobClient,
             HandlerBatchJobs = jobs => new BatchJsonClient(TestClients.Options(), new HttpClient(recorder.Handler("UploadFunctionRole", new LocalBatchEndpoint(jobs), localStandsInForHttps: false))),
         }, new TestOutputLogger(output));
         Assert.Equal(jobEnvironment[BatchPredictionJobOptions.ModelUriVariable], pipeline.ModelUri.ToString());
 
-        var input = folder.WriteFile("claims.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(SyntheticReviews.Create(20, seed: 5))));
+        var input = _folder.WriteFile("claims.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(SyntheticReviews.Create(20, seed: 5))));
         await pipeline.UploadAsync(input);
         await pipeline.WaitForOutputAsync("claims.csv", OutputTimeout);
         // The same upload again: the job finds the complete output and reuses it.
@@ -146,7 +146,7 @@ public sealed class RolesAllowWhatTheCodeDoesTests(S3ServerFixture s3, TinyModel
 
         // An upload deleted before its job ran: the job must learn "no such object", not "access denied".
         var gone = BatchPredictionJobOptions.FromEnvironment(pipeline.PredictBucket, "deleted.csv", name =>
-            name == BatchPredictionJobOptions.WorkDirectoryVariable ? folder.Combine("work") : jobEnvironment.GetValueOrDefault(name));
+            name == BatchPredictionJobOptions.WorkDirectoryVariable ? _folder.Combine("work") : jobEnvironment.GetValueOrDefault(name));
         var missing = await Assert.ThrowsAsync<FileNotFoundException>(() => BatchPredictionJob.RunAsync(gone, jobClient));
         Assert.Contains("no such object", missing.Message, StringComparison.Ordinal);
     }

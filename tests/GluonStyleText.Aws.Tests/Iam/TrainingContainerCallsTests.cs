@@ -16,18 +16,18 @@ namespace GluonStyleText.Aws.Tests.Iam;
 [Collection(ProcessHttpCollection.Name)]
 public sealed class TrainingContainerCallsTests : IDisposable
 {
-    private readonly SageMakerContainer container = new();
+    private readonly SageMakerContainer _container = new();
 
-    public void Dispose() => container.Dispose();
+    public void Dispose() => _container.Dispose();
 
     [Fact]
     public async Task The_training_entrypoint_makes_no_network_call_so_it_runs_isolated()
     {
-        container.WriteHyperparameters();
-        container.WriteChannelFile("train.csv", SyntheticReviews.ToCsv(SyntheticReviews.Create(120, seed: 8)));
+        _container.WriteHyperparameters();
+        _container.WriteChannelFile("train.csv", SyntheticReviews.ToCsv(SyntheticReviews.Create(120, seed: 8)));
         using var observer = new HttpRequestObserver();
 
-        var exitCode = await SageMakerTrainingEntrypoint.RunAsync(container.Paths, NullLogger.Instance);
+        var exitCode = await SageMakerTrainingEntrypoint.RunAsync(_container.Paths, NullLogger.Instance);
         using var probe = new HttpClient(new SocketsHttpHandler());
         await Assert.ThrowsAnyAsync<Exception>(() => probe.GetAsync(new Uri("http://127.0.0.1:9/observer-probe")));
 

@@ -34,19 +34,19 @@ public sealed class DeployScriptRunTests : IDisposable
         exit 0
         """;
 
-    private readonly FakeCommands fakes = new();
+    private readonly FakeCommands _fakes = new();
 
     public DeployScriptRunTests()
     {
-        fakes.Add("aws", FakeAws);
-        fakes.Add("docker", """
+        _fakes.Add("aws", FakeAws);
+        _fakes.Add("docker", """
             [ "$1" != login ] || cat > /dev/null
             [ "$1" != push ] || touch "$FAKE_STATE/pushed"
             """);
-        fakes.Add("dotnet", """while [ $# -gt 0 ]; do [ "$1" != -o ] || out=$2; shift; done; mkdir -p "$out"; echo code > "$out/GluonStyleText.Aws.Lambda.dll" """);
-        fakes.Add("zip", """echo zip > "$4" """);
-        fakes.Add("cfn-lint");
-        fakes.Add("git", "exit 97");
+        _fakes.Add("dotnet", """while [ $# -gt 0 ]; do [ "$1" != -o ] || out=$2; shift; done; mkdir -p "$out"; echo code > "$out/GluonStyleText.Aws.Lambda.dll" """);
+        _fakes.Add("zip", """echo zip > "$4" """);
+        _fakes.Add("cfn-lint");
+        _fakes.Add("git", "exit 97");
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class DeployScriptRunTests : IDisposable
         var result = Deploy(new Dictionary<string, string>());
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var calls = fakes.CallLines();
+        var calls = _fakes.CallLines();
         var bucket = $"demo-deploy-{Account}-eu-west-1";
         AssertInOrder(
             calls,
@@ -92,7 +92,7 @@ public sealed class DeployScriptRunTests : IDisposable
     {
         var first = Deploy(new Dictionary<string, string>());
         var firstKey = LambdaKey();
-        File.Delete(fakes.CallLog);
+        File.Delete(_fakes.CallLog);
         var second = Deploy(new Dictionary<string, string>());
 
         Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first + "\n" + second);
@@ -114,7 +114,7 @@ public sealed class DeployScriptRunTests : IDisposable
         });
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var calls = fakes.CallLines();
+        var calls = _fakes.CallLines();
         Assert.DoesNotContain(calls, call => call.Contains("create-bucket", StringComparison.Ordinal) || call.Contains(" s3 cp ", StringComparison.Ordinal));
         Assert.DoesNotContain(calls, call => call.Contains("describe-vpcs", StringComparison.Ordinal) || call.StartsWith("docker push", StringComparison.Ordinal));
         var deploy = Assert.Single(calls, call => call.Contains("cloudformation deploy", StringComparison.Ordinal));
@@ -131,7 +131,7 @@ public sealed class DeployScriptRunTests : IDisposable
         var result = Deploy(new Dictionary<string, string> { ["FAKE_STACK_STATUS"] = "UPDATE_COMPLETE", ["FAKE_BUCKET_EXISTS"] = "1" });
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var calls = fakes.CallLines();
+        var calls = _fakes.CallLines();
         AssertInOrder(calls, $"docker push {Registry}/demo:abc123", "aws --region eu-west-1 ecr describe-images", "aws --region eu-west-1 cloudformation deploy");
         Assert.Contains($" ImageDigest={Digest}", Assert.Single(calls, call => call.Contains("cloudformation deploy", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
@@ -148,7 +148,7 @@ public sealed class DeployScriptRunTests : IDisposable
         });
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Single(fakes.CallLines(), call => call.Contains(" s3 cp ", StringComparison.Ordinal));
+        Assert.Single(_fakes.CallLines(), call => call.Contains(" s3 cp ", StringComparison.Ordinal));
         Assert.Contains($"holds other content (content-sha256 {new string('0', 64)}): uploading again", result.StandardOutput, StringComparison.Ordinal);
     }
 
@@ -160,35 +160,35 @@ public sealed class DeployScriptRunTests : IDisposable
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("stack 'Demo' is in ROLLBACK_COMPLETE", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("aws --region eu-west-1 cloudformation delete-stack --stack-name Demo", result.StandardError, StringComparison.Ordinal);
-        Assert.DoesNotContain(fakes.CallLines(), call =>
+        Assert.DoesNotContain(_fakes.CallLines(), call =>
             call.StartsWith("dotnet", StringComparison.Ordinal)
             || call.StartsWith("docker build", StringComparison.Ordinal)
             || call.Contains("cloudformation deploy", StringComparison.Ordinal));
     }
 
-    public void Dispose() => fakes.Dispose();
+    public void Dispose() => _fakes.Dispose();
 
     private ScriptResult Deploy(Dictionary<string, string> state) =>
         BashRunner.Run(
             [RepositoryPaths.DeployScript, "--stack", "Demo", "--region", "eu-west-1", "--image-tag", "abc123"],
-            fakes.FolderPath,
-            new Dictionary<string, string>(state) { ["FAKE_STATE"] = fakes.FolderPath });
+            _fakes.FolderPath,
+            new Dictionary<string, string>(state) { ["FAKE_STATE"] = _fakes.FolderPath });
 
     // The content hash a new stack's deployment stores with the Lambda zip; the state file is reset after.
     private string FirstRunContentSha()
     {
         var first = Deploy(new Dictionary<string, string>());
         Assert.True(first.ExitCode == 0, first.ToString());
-        var upload = Assert.Single(fakes.Calls(), call => call.Count > 2 && call[0] == "aws" && call.Contains("cp"));
+        var upload = Assert.Single(_fakes.Calls(), call => call.Count > 2 && call[0] == "aws" && call.Contains("cp"));
         var metadata = upload[upload.ToList().IndexOf("--metadata") + 1];
-        File.Delete(fakes.CallLog);
-        File.Delete(Path.Combine(fakes.FolderPath, "pushed"));
+        File.Delete(_fakes.CallLog);
+        File.Delete(Path.Combine(_fakes.FolderPath, "pushed"));
         return metadata["content-sha256=".Length..];
     }
 
     private string LambdaKey()
     {
-        var upload = Assert.Single(fakes.Calls(), call => call.Count > 2 && call[0] == "aws" && call.Contains("cp"));
+        var upload = Assert.Single(_fakes.Calls(), call => call.Count > 2 && call[0] == "aws" && call.Contains("cp"));
         var destination = upload.Last(argument => argument.StartsWith("s3://", StringComparison.Ordinal));
         return destination[(destination.IndexOf("/lambda/", StringComparison.Ordinal) + 1)..];
     }

@@ -3,18 +3,18 @@ namespace GluonStyleText.Aws.Tests.Infrastructure;
 /// <summary>infra/deploy.sh: its command line, and a dry run that must touch nothing.</summary>
 public sealed class DeployScriptTests : IDisposable
 {
-    private readonly FakeCommands fakes = new();
+    private readonly FakeCommands _fakes = new();
 
     public DeployScriptTests()
     {
         // Stand-ins that fail if called: a dry run must not call AWS, docker, dotnet or zip.
         foreach (var tool in new[] { "aws", "docker", "dotnet", "zip", "git" })
         {
-            fakes.Add(tool, "exit 97");
+            _fakes.Add(tool, "exit 97");
         }
 
         // The real cfn-lint may or may not be installed; its verdict is not this test's subject.
-        fakes.Add("cfn-lint");
+        _fakes.Add("cfn-lint");
     }
 
     [Fact]
@@ -49,11 +49,11 @@ public sealed class DeployScriptTests : IDisposable
     [InlineData("--parameter takes KEY=VALUE, got 'JobVcpu'", "--parameter", "JobVcpu")]
     public void BadCommandLinesFailWithAClearMessage(string message, params string[] arguments)
     {
-        var result = BashRunner.Run([RepositoryPaths.DeployScript, .. arguments], fakes.FolderPath);
+        var result = BashRunner.Run([RepositoryPaths.DeployScript, .. arguments], _fakes.FolderPath);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(message, result.StandardError, StringComparison.Ordinal);
-        Assert.Empty(fakes.CalledCommands());
+        Assert.Empty(_fakes.CalledCommands());
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class DeployScriptTests : IDisposable
             "--parameter", "ComputeType=FARGATE_SPOT");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.DoesNotContain(fakes.CalledCommands(), command => command != "cfn-lint");
+        Assert.DoesNotContain(_fakes.CalledCommands(), command => command != "cfn-lint");
         var output = result.StandardOutput;
         Assert.Contains("+ aws --region eu-west-1 cloudformation deploy --stack-name Demo --template-file infra/cloudformation/gluonstyletext.json", output, StringComparison.Ordinal);
         Assert.Contains("--capabilities CAPABILITY_IAM --no-fail-on-empty-changeset", output, StringComparison.Ordinal);
@@ -100,8 +100,8 @@ public sealed class DeployScriptTests : IDisposable
         Assert.DoesNotContain("ImageDigest=", result.StandardOutput, StringComparison.Ordinal);
     }
 
-    public void Dispose() => fakes.Dispose();
+    public void Dispose() => _fakes.Dispose();
 
     private ScriptResult DryRun(params string[] arguments) =>
-        BashRunner.Run([RepositoryPaths.DeployScript, "--dry-run", "--region", "eu-west-1", .. arguments], fakes.FolderPath);
+        BashRunner.Run([RepositoryPaths.DeployScript, "--dry-run", "--region", "eu-west-1", .. arguments], _fakes.FolderPath);
 }

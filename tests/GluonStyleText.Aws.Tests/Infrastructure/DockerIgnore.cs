@@ -11,9 +11,9 @@ namespace GluonStyleText.Aws.Tests.Infrastructure;
 /// </summary>
 internal sealed class DockerIgnore
 {
-    private readonly IReadOnlyList<(Regex Pattern, bool Exclude)> patterns;
+    private readonly IReadOnlyList<(Regex Pattern, bool Exclude)> _patterns;
 
-    private DockerIgnore(IReadOnlyList<(Regex Pattern, bool Exclude)> patterns) => this.patterns = patterns;
+    private DockerIgnore(IReadOnlyList<(Regex Pattern, bool Exclude)> patterns) => this._patterns = patterns;
 
     public static DockerIgnore Load(string path) => Parse(File.ReadAllLines(path));
 
@@ -41,7 +41,7 @@ internal sealed class DockerIgnore
     {
         var candidates = Parents(relativePath).Append(relativePath).ToList();
         var excluded = false;
-        foreach (var (pattern, exclude) in patterns)
+        foreach (var (pattern, exclude) in _patterns)
         {
             if (candidates.Any(candidate => pattern.IsMatch(candidate)))
             {

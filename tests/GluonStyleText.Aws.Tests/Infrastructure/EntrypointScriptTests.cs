@@ -5,9 +5,9 @@ public sealed class EntrypointScriptTests : IDisposable
 {
     private const string App = "/app/GluonStyleText.Aws.Host.dll";
 
-    private readonly FakeCommands fakes = new();
+    private readonly FakeCommands _fakes = new();
 
-    public EntrypointScriptTests() => fakes.Add("dotnet");
+    public EntrypointScriptTests() => _fakes.Add("dotnet");
 
     [Fact]
     public void ScriptIsValidBash()
@@ -50,21 +50,21 @@ public sealed class EntrypointScriptTests : IDisposable
     [Fact]
     public void TheHostsExitCodeIsTheContainersExitCode()
     {
-        fakes.Add("dotnet", "exit 3");
+        _fakes.Add("dotnet", "exit 3");
 
-        var result = BashRunner.Run([RepositoryPaths.EntrypointScript, "predict"], fakes.FolderPath);
+        var result = BashRunner.Run([RepositoryPaths.EntrypointScript, "predict"], _fakes.FolderPath);
 
         Assert.Equal(3, result.ExitCode);
     }
 
-    public void Dispose() => fakes.Dispose();
+    public void Dispose() => _fakes.Dispose();
 
     private List<string> DotnetArgumentsFor(params string[] arguments)
     {
-        var result = BashRunner.Run([RepositoryPaths.EntrypointScript, .. arguments], fakes.FolderPath);
+        var result = BashRunner.Run([RepositoryPaths.EntrypointScript, .. arguments], _fakes.FolderPath);
         Assert.True(result.ExitCode == 0, result.ToString());
 
-        var calls = File.ReadAllLines(fakes.CallLog);
+        var calls = File.ReadAllLines(_fakes.CallLog);
         Assert.Equal("dotnet", calls[0]);
         return calls.Skip(1).Select(line => line[2..]).ToList();
     }

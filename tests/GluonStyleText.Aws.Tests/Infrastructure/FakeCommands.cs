@@ -6,10 +6,10 @@ namespace GluonStyleText.Aws.Tests.Infrastructure;
 /// </summary>
 internal sealed class FakeCommands : IDisposable
 {
-    private readonly DirectoryInfo directory = System.IO.Directory.CreateTempSubdirectory("gluonstyletext-fake-commands-");
+    private readonly DirectoryInfo _directory = System.IO.Directory.CreateTempSubdirectory("gluonstyletext-fake-commands-");
 
     /// <summary>The folder to put first on PATH.</summary>
-    public string FolderPath => directory.FullName;
+    public string FolderPath => _directory.FullName;
 
     /// <summary>Every recorded call, one line each: the command name, then its arguments one per line indented.</summary>
     public string CallLog => Path.Combine(FolderPath, "calls.log");
@@ -55,5 +55,5 @@ internal sealed class FakeCommands : IDisposable
     /// <summary>Every call as one line, the command and its arguments joined by spaces, for substring assertions.</summary>
     public IReadOnlyList<string> CallLines() => Calls().Select(call => string.Join(' ', call)).ToList();
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => _directory.Delete(recursive: true);
 }

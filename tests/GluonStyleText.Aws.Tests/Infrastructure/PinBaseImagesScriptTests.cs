@@ -10,24 +10,24 @@ public sealed class PinBaseImagesScriptTests : IDisposable
 {
     private const string NewDigest = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
 
-    private readonly FakeCommands fakes = new();
-    private readonly TempFolder folder = new();
+    private readonly FakeCommands _fakes = new();
+    private readonly TempFolder _folder = new();
 
     public PinBaseImagesScriptTests()
     {
-        fakes.Add("docker", $"""[ "$1 $2 $3" = "buildx imagetools inspect" ] && echo {NewDigest}""");
+        _fakes.Add("docker", $"""[ "$1 $2 $3" = "buildx imagetools inspect" ] && echo {NewDigest}""");
         foreach (var name in new[] { "pin-base-images.sh", "Dockerfile", "Dockerfile.cuda" })
         {
-            File.Copy(RepositoryPaths.File($"infra/docker/{name}"), folder.Combine(name));
+            File.Copy(RepositoryPaths.File($"infra/docker/{name}"), _folder.Combine(name));
         }
     }
 
     [Fact]
     public void EveryBaseImageIsPinnedByDigestAndThePinCanBeMoved()
     {
-        var first = BashRunner.Run([folder.Combine("pin-base-images.sh")], fakes.FolderPath);
-        var cpu = File.ReadAllLines(folder.Combine("Dockerfile"));
-        var cuda = File.ReadAllText(folder.Combine("Dockerfile.cuda"));
+        var first = BashRunner.Run([_folder.Combine("pin-base-images.sh")], _fakes.FolderPath);
+        var cpu = File.ReadAllLines(_folder.Combine("Dockerfile"));
+        var cuda = File.ReadAllText(_folder.Combine("Dockerfile.cuda"));
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Equal(
@@ -38,19 +38,19 @@ public sealed class PinBaseImagesScriptTests : IDisposable
 
         // Run again against a registry whose tags moved: the pins move, nothing else changes.
         var moved = NewDigest.Replace('1', '2');
-        fakes.Add("docker", $"""echo {moved}""");
-        var second = BashRunner.Run([folder.Combine("pin-base-images.sh")], fakes.FolderPath);
+        _fakes.Add("docker", $"""echo {moved}""");
+        var second = BashRunner.Run([_folder.Combine("pin-base-images.sh")], _fakes.FolderPath);
 
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Equal(
-            File.ReadAllText(folder.Combine("Dockerfile.cuda")),
+            File.ReadAllText(_folder.Combine("Dockerfile.cuda")),
             cuda.Replace(NewDigest, moved, StringComparison.Ordinal));
-        Assert.DoesNotContain(NewDigest, File.ReadAllText(folder.Combine("Dockerfile")), StringComparison.Ordinal);
+        Assert.DoesNotContain(NewDigest, File.ReadAllText(_folder.Combine("Dockerfile")), StringComparison.Ordinal);
     }
 
     public void Dispose()
     {
-        fakes.Dispose();
-        folder.Dispose();
+        _fakes.Dispose();
+        _folder.Dispose();
     }
 }

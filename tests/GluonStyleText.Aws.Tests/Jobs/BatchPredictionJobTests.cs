@@ -16,9 +16,9 @@ namespace GluonStyleText.Aws.Tests.Jobs;
 [Collection(S3ServerCollection.Name)]
 public sealed class BatchPredictionJobTests(S3ServerFixture s3, TinyModelFixture model) : IClassFixture<TinyModelFixture>, IDisposable
 {
-    private readonly TempFolder work = new();
+    private readonly TempFolder _work = new();
 
-    public void Dispose() => work.Dispose();
+    public void Dispose() => _work.Dispose();
 
     [Fact]
     public async Task Classifies_every_row_and_writes_the_output_then_its_manifest()
@@ -66,7 +66,7 @@ public sealed class BatchPredictionJobTests(S3ServerFixture s3, TinyModelFixture
         Assert.Equal(
             [BatchPredictionJobStage.LoadingModel, BatchPredictionJobStage.DownloadingInput, BatchPredictionJobStage.Predicting, BatchPredictionJobStage.Uploading, BatchPredictionJobStage.Done],
             stages.Distinct());
-        Assert.Empty(Directory.GetDirectories(Path.Combine(work.Path, "jobs")));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(_work.Path, "jobs")));
     }
 
     [Fact]
@@ -133,8 +133,8 @@ public sealed class BatchPredictionJobTests(S3ServerFixture s3, TinyModelFixture
 
         Assert.Equal(model.ModelHash, first.Manifest.ModelHash);
         Assert.Equal(zip.ToString(), first.Manifest.BundleUri);
-        Assert.Single(Directory.GetFiles(Path.Combine(work.Path, "models"), "*.zip"));
-        Assert.Empty(Directory.GetDirectories(Path.Combine(work.Path, "models")));
+        Assert.Single(Directory.GetFiles(Path.Combine(_work.Path, "models"), "*.zip"));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(_work.Path, "models")));
     }
 
     [Theory]
@@ -144,7 +144,7 @@ public sealed class BatchPredictionJobTests(S3ServerFixture s3, TinyModelFixture
     {
         var (options, _) = await PrepareAsync("sagemaker.csv", rows: 10, emptyTextAt: null);
         var models = S3Location.Parse(options.ModelUri).Bucket;
-        var archive = Path.Combine(work.Path, "model.tar.gz");
+        var archive = Path.Combine(_work.Path, "model.tar.gz");
         using (var file = File.Create(archive))
         using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
         {
@@ -162,7 +162,7 @@ public sealed class BatchPredictionJobTests(S3ServerFixture s3, TinyModelFixture
 
         Assert.Equal(model.ModelHash, first.Manifest.ModelHash);
         Assert.Equal(10, first.Manifest.RowsPredicted);
-        Assert.Single(Directory.GetFiles(Path.Combine(work.Path, "models"), "*.tar.gz"));
+        Assert.Single(Directory.GetFiles(Path.Combine(_work.Path, "models"), "*.tar.gz"));
     }
 
     [Fact]
@@ -171,13 +171,13 @@ public sealed class BatchPredictionJobTests(S3ServerFixture s3, TinyModelFixture
         var (options, _) = await PrepareAsync("cached.csv", rows: 10, emptyTextAt: null);
         options.ReuseCompleteOutput = false;
         await BatchPredictionJob.RunAsync(options, s3.Client);
-        var cached = Assert.Single(Directory.GetDirectories(Path.Combine(work.Path, "models")));
+        var cached = Assert.Single(Directory.GetDirectories(Path.Combine(_work.Path, "models")));
         await File.WriteAllTextAsync(Path.Combine(cached, "labels.json"), "damaged");
 
         var result = await BatchPredictionJob.RunAsync(options, s3.Client);
 
         Assert.Equal(10, result.Manifest.RowsPredicted);
-        Assert.Equal(cached, Assert.Single(Directory.GetDirectories(Path.Combine(work.Path, "models"))));
+        Assert.Equal(cached, Assert.Single(Directory.GetDirectories(Path.Combine(_work.Path, "models"))));
         Assert.NotEqual("damaged", await File.ReadAllTextAsync(Path.Combine(cached, "labels.json")));
     }
 
@@ -198,7 +198,7 @@ public sealed class BatchPredictionJobTests(S3ServerFixture s3, TinyModelFixture
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => BatchPredictionJob.RunAsync(options, s3.Client, progress: progress, cancellationToken: stop.Token));
 
         Assert.Empty(await ListResultsAsync(options));
-        Assert.Empty(Directory.GetDirectories(Path.Combine(work.Path, "jobs")));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(_work.Path, "jobs")));
     }
 
     [Fact]
@@ -231,7 +231,7 @@ public sealed class BatchPredictionJobTests(S3ServerFixture s3, TinyModelFixture
     public async Task A_BiLstm_bundle_predicts_each_row_independently_of_the_batch_it_is_in()
     {
         // The seed's LSTM prediction carried the hidden state from batch to batch (and crashed first, on an undefined name).
-        var bundle = work.Combine("bilstm");
+        var bundle = _work.Combine("bilstm");
         var options = TinyModelFixture.Options();
         options.Cnn = false;
         var training = SyntheticReviews.Create(300, seed: 12);
@@ -277,7 +277,7 @@ public sealed class BatchPredictionJobTests(S3ServerFixture s3, TinyModelFixture
             Key = key,
             ModelUri = modelUri.ToString(),
             ResultsBucket = results,
-            WorkDirectory = work.Path,
+            WorkDirectory = _work.Path,
             Threads = 1,
         };
         return (options, reviews);

@@ -9,13 +9,13 @@ public sealed class S3UploadHandlerTests
 {
     private const string PredictBucket = "gst-predict-123456789012-eu-west-1";
 
-    private readonly FakeBatchJobs batch = new();
-    private readonly StringWriter log = new();
-    private readonly S3UploadHandler handler;
+    private readonly FakeBatchJobs _batch = new();
+    private readonly StringWriter _log = new();
+    private readonly S3UploadHandler _handler;
 
     public S3UploadHandlerTests()
     {
-        handler = new S3UploadHandler(batch, new S3UploadHandlerSettings { JobQueue = "queue-arn", JobDefinition = "jobdef-arn", PredictBucket = PredictBucket }, log);
+        _handler = new S3UploadHandler(_batch, new S3UploadHandlerSettings { JobQueue = "queue-arn", JobDefinition = "jobdef-arn", PredictBucket = PredictBucket }, _log);
     }
 
     [Theory]
@@ -27,9 +27,9 @@ public sealed class S3UploadHandlerTests
     [InlineData("100%25+sure.csv", "100% sure.csv")]
     public async Task Submits_one_job_with_the_form_decoded_key(string encodedKey, string key)
     {
-        var response = await handler.ProcessAsync(S3Events.Stream(S3Events.Json(("ObjectCreated:Put", PredictBucket, encodedKey, "9b2cf535f27731c974343645a3985328"))));
+        var response = await _handler.ProcessAsync(S3Events.Stream(S3Events.Json(("ObjectCreated:Put", PredictBucket, encodedKey, "9b2cf535f27731c974343645a3985328"))));
 
-        var request = Assert.Single(batch.Submitted);
+        var request = Assert.Single(_batch.Submitted);
         Assert.Equal("queue-arn", request.JobQueue);
         Assert.Equal("jobdef-arn", request.JobDefinition);
         Assert.Equal(new Dictionary<string, string> { ["bucket"] = PredictBucket, ["key"] = key, ["etag"] = "9b2cf535f27731c974343645a3985328" }, request.Parameters);
@@ -49,14 +49,14 @@ public sealed class S3UploadHandlerTests
     [InlineData("ObjectCreated:Put", PredictBucket, "my_output.csv", "a prediction output")]
     public async Task Ignores_other_objects_buckets_and_events(string eventName, string bucket, string key, string reason)
     {
-        var response = await handler.ProcessAsync(S3Events.Stream(S3Events.Json((eventName, bucket, key, "e"))));
+        var response = await _handler.ProcessAsync(S3Events.Stream(S3Events.Json((eventName, bucket, key, "e"))));
 
-        Assert.Empty(batch.Submitted);
+        Assert.Empty(_batch.Submitted);
         Assert.Empty(response.Submitted);
         var ignored = Assert.Single(response.Ignored);
         Assert.Equal((bucket, key, eventName), (ignored.Bucket, ignored.Key, ignored.EventName));
         Assert.Contains(reason, ignored.Reason, StringComparison.Ordinal);
-        Assert.Contains("\"message\":\"ignored\"", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"message\":\"ignored\"", _log.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -64,9 +64,9 @@ public sealed class S3UploadHandlerTests
     [InlineData("ObjectCreated:Copy", "copied.Csv")]
     public async Task Accepts_every_creation_event_and_any_case_of_the_extension(string eventName, string key)
     {
-        await handler.ProcessAsync(S3Events.Stream(S3Events.Json((eventName, PredictBucket, key, "e"))));
+        await _handler.ProcessAsync(S3Events.Stream(S3Events.Json((eventName, PredictBucket, key, "e"))));
 
-        Assert.Equal(key, Assert.Single(batch.Submitted).Parameters["key"]);
+        Assert.Equal(key, Assert.Single(_batch.Submitted).Parameters["key"]);
     }
 
     [Fact]
@@ -74,13 +74,13 @@ public sealed class S3UploadHandlerTests
     {
         var json = S3Events.Json(("ObjectCreated:Put", PredictBucket, "my+reviews.csv", "etag-1"));
 
-        await handler.ProcessAsync(S3Events.Stream(json));
-        await handler.ProcessAsync(S3Events.Stream(json));
-        await handler.ProcessAsync(S3Events.Stream(S3Events.Json(("ObjectCreated:Put", PredictBucket, "my+reviews.csv", "etag-2"))));
+        await _handler.ProcessAsync(S3Events.Stream(json));
+        await _handler.ProcessAsync(S3Events.Stream(json));
+        await _handler.ProcessAsync(S3Events.Stream(S3Events.Json(("ObjectCreated:Put", PredictBucket, "my+reviews.csv", "etag-2"))));
 
-        Assert.Equal(3, batch.Submitted.Count);
-        Assert.Equal(batch.Submitted[0].JobName, batch.Submitted[1].JobName);
-        Assert.NotEqual(batch.Submitted[0].JobName, batch.Submitted[2].JobName);
+        Assert.Equal(3, _batch.Submitted.Count);
+        Assert.Equal(_batch.Submitted[0].JobName, _batch.Submitted[1].JobName);
+        Assert.NotEqual(_batch.Submitted[0].JobName, _batch.Submitted[2].JobName);
     }
 
     [Fact]
@@ -91,9 +91,9 @@ public sealed class S3UploadHandlerTests
             ("ObjectCreated:Put", PredictBucket, "b.txt", "2"),
             ("ObjectCreated:Put", PredictBucket, "c.csv", "3"));
 
-        var response = await handler.ProcessAsync(S3Events.Stream(json));
+        var response = await _handler.ProcessAsync(S3Events.Stream(json));
 
-        Assert.Equal(["a.csv", "c.csv"], batch.Submitted.Select(r => r.Parameters["key"]));
+        Assert.Equal(["a.csv", "c.csv"], _batch.Submitted.Select(r => r.Parameters["key"]));
         Assert.Equal(["a.csv", "c.csv"], response.Submitted.Select(s => s.Key));
         Assert.Equal("b.txt", Assert.Single(response.Ignored).Key);
     }
@@ -103,17 +103,17 @@ public sealed class S3UploadHandlerTests
     {
         var json = S3Events.Json(("ObjectCreated:Put", PredictBucket, "my+reviews.csv", "abc"), ("ObjectCreated:Put", PredictBucket, "x.txt", "def"));
 
-        using var output = await handler.HandleAsync(S3Events.Stream(json));
+        using var output = await _handler.HandleAsync(S3Events.Stream(json));
 
         using var document = await JsonDocument.ParseAsync(output);
         var submitted = Assert.Single(document.RootElement.GetProperty("submitted").EnumerateArray());
         Assert.Equal("my reviews.csv", submitted.GetProperty("key").GetString());
         Assert.Equal("abc", submitted.GetProperty("eTag").GetString());
-        Assert.Equal(batch.Submitted[0].JobName, submitted.GetProperty("jobName").GetString());
+        Assert.Equal(_batch.Submitted[0].JobName, submitted.GetProperty("jobName").GetString());
         Assert.Equal("job-1", submitted.GetProperty("jobId").GetString());
         Assert.Equal("x.txt", Assert.Single(document.RootElement.GetProperty("ignored").EnumerateArray()).GetProperty("key").GetString());
 
-        var lines = log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        var lines = _log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         using var first = JsonDocument.Parse(lines[0]);
         Assert.Equal("INFO", first.RootElement.GetProperty("level").GetString());
@@ -125,20 +125,20 @@ public sealed class S3UploadHandlerTests
     [Fact]
     public async Task From_the_upload_queue_a_failed_message_is_reported_for_redelivery_and_the_others_submitted()
     {
-        batch.Failure = new InvalidOperationException("Batch said no");
-        batch.FailWhen = request => request.Parameters["key"] == "b.csv";
+        _batch.Failure = new InvalidOperationException("Batch said no");
+        _batch.FailWhen = request => request.Parameters["key"] == "b.csv";
         var json = S3Events.Sqs(
             ("m-1", S3Events.Json(("ObjectCreated:Put", PredictBucket, "a.csv", "1"))),
             ("m-2", S3Events.Json(("ObjectCreated:Put", PredictBucket, "b.csv", "2"))),
             ("m-3", "not an S3 event"),
             ("m-4", S3Events.Json(("ObjectCreated:Put", PredictBucket, "notes.txt", "4"))));
 
-        using var response = JsonDocument.Parse(await handler.HandleAsync(S3Events.Stream(json)));
+        using var response = JsonDocument.Parse(await _handler.HandleAsync(S3Events.Stream(json)));
 
-        Assert.Equal(["a.csv"], batch.Submitted.Select(r => r.Parameters["key"]));
+        Assert.Equal(["a.csv"], _batch.Submitted.Select(r => r.Parameters["key"]));
         Assert.Equal(["m-2", "m-3"], response.RootElement.GetProperty("batchItemFailures").EnumerateArray().Select(f => f.GetProperty("itemIdentifier").GetString()));
         Assert.Equal("notes.txt", Assert.Single(response.RootElement.GetProperty("ignored").EnumerateArray()).GetProperty("key").GetString());
-        Assert.Contains("\"message\":\"message failed, left on the queue\",\"messageId\":\"m-2\"", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"message\":\"message failed, left on the queue\",\"messageId\":\"m-2\"", _log.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,10 +146,10 @@ public sealed class S3UploadHandlerTests
     {
         var json = S3Events.Sqs(("m-1", "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Time\":\"2026-05-01T10:00:00.000Z\",\"Bucket\":\"b\"}"));
 
-        var response = await handler.ProcessAsync(S3Events.Stream(json));
+        var response = await _handler.ProcessAsync(S3Events.Stream(json));
 
         Assert.Empty(response.BatchItemFailures);
-        Assert.Empty(batch.Submitted);
+        Assert.Empty(_batch.Submitted);
     }
 
     [Theory]
@@ -161,11 +161,11 @@ public sealed class S3UploadHandlerTests
     [InlineData("isolate%E2%81%A6.csv", "key has bidirectional formatting character U+2066")]
     public async Task Keys_a_job_cannot_handle_safely_are_ignored_with_the_reason_logged(string encodedKey, string reason)
     {
-        var response = await handler.ProcessAsync(S3Events.Stream(S3Events.Json(("ObjectCreated:Put", PredictBucket, encodedKey, "e"))));
+        var response = await _handler.ProcessAsync(S3Events.Stream(S3Events.Json(("ObjectCreated:Put", PredictBucket, encodedKey, "e"))));
 
-        Assert.Empty(batch.Submitted);
+        Assert.Empty(_batch.Submitted);
         Assert.Equal(reason, Assert.Single(response.Ignored).Reason);
-        using var line = JsonDocument.Parse(log.ToString().Trim());
+        using var line = JsonDocument.Parse(_log.ToString().Trim());
         Assert.Equal(("ignored", reason), (line.RootElement.GetProperty("message").GetString(), line.RootElement.GetProperty("reason").GetString()));
     }
 
@@ -176,8 +176,8 @@ public sealed class S3UploadHandlerTests
         var longest = new string('é', 501) + "a.csv";
         var tooLong = "x" + longest;
 
-        var accepted = await handler.ProcessAsync(S3Events.Stream(S3Events.Json(("ObjectCreated:Put", PredictBucket, Uri.EscapeDataString(longest), "e"))));
-        var refused = await handler.ProcessAsync(S3Events.Stream(S3Events.Json(("ObjectCreated:Put", PredictBucket, Uri.EscapeDataString(tooLong), "e"))));
+        var accepted = await _handler.ProcessAsync(S3Events.Stream(S3Events.Json(("ObjectCreated:Put", PredictBucket, Uri.EscapeDataString(longest), "e"))));
+        var refused = await _handler.ProcessAsync(S3Events.Stream(S3Events.Json(("ObjectCreated:Put", PredictBucket, Uri.EscapeDataString(tooLong), "e"))));
 
         Assert.Equal(1024, System.Text.Encoding.UTF8.GetByteCount(BatchPredictionJobOutputNames.ManifestKey(longest)));
         Assert.Single(accepted.Submitted);
@@ -189,13 +189,13 @@ public sealed class S3UploadHandlerTests
     public async Task A_failed_submission_is_logged_and_rethrown_so_that_Lambda_retries()
     {
         var failure = new InvalidOperationException("Batch said no");
-        batch.Failure = failure;
+        _batch.Failure = failure;
 
         var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            handler.HandleAsync(S3Events.Stream(S3Events.Json(("ObjectCreated:Put", PredictBucket, "my.csv", "e")))));
+            _handler.HandleAsync(S3Events.Stream(S3Events.Json(("ObjectCreated:Put", PredictBucket, "my.csv", "e")))));
 
         Assert.Same(failure, thrown);
-        using var line = JsonDocument.Parse(log.ToString().Trim());
+        using var line = JsonDocument.Parse(_log.ToString().Trim());
         Assert.Equal("ERROR", line.RootElement.GetProperty("level").GetString());
         Assert.Equal("submit failed", line.RootElement.GetProperty("message").GetString());
         Assert.Equal("Batch said no", line.RootElement.GetProperty("error").GetString());
@@ -209,11 +209,11 @@ public sealed class S3UploadHandlerTests
     [InlineData("{\"Records\": [{\"s3\": {\"bucket\": {\"name\": \"b\"}, \"object\": {\"key\": \"k.csv\"}}}]}", "S3 event record 0: \"eventName\" is missing")]
     public async Task Malformed_input_fails_with_a_message_saying_what_is_wrong(string json, string expected)
     {
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => handler.HandleAsync(S3Events.Stream(json)));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _handler.HandleAsync(S3Events.Stream(json)));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
-        Assert.Empty(batch.Submitted);
-        Assert.Contains("\"level\":\"ERROR\"", log.ToString(), StringComparison.Ordinal);
+        Assert.Empty(_batch.Submitted);
+        Assert.Contains("\"level\":\"ERROR\"", _log.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -221,11 +221,11 @@ public sealed class S3UploadHandlerTests
     {
         const string TestEvent = "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Time\":\"2026-05-01T10:00:00.000Z\",\"Bucket\":\"b\",\"RequestId\":\"r\",\"HostId\":\"h\"}";
 
-        var response = await handler.ProcessAsync(S3Events.Stream(TestEvent));
+        var response = await _handler.ProcessAsync(S3Events.Stream(TestEvent));
 
         Assert.Empty(response.Submitted);
         Assert.Empty(response.Ignored);
-        Assert.Empty(batch.Submitted);
+        Assert.Empty(_batch.Submitted);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class ShardedSubmissionTests
     private const string PredictBucket = "gst-predict-123456789012-eu-west-1";
     private const string ETag = "9b2cf535f27731c974343645a3985328";
 
-    private readonly FakeBatchJobs batch = new();
+    private readonly FakeBatchJobs _batch = new();
 
     [Theory]
     [InlineData(0L, 1)]
@@ -44,7 +44,7 @@ public sealed class ShardedSubmissionTests
     {
         var response = await Handler().ProcessAsync(S3Events.Stream(Event(size: 1000)));
 
-        var request = Assert.Single(batch.Submitted);
+        var request = Assert.Single(_batch.Submitted);
         Assert.Equal("single", request.JobDefinition);
         Assert.Null(request.ArraySize);
         Assert.Equal(1, Assert.Single(response.Submitted).Shards);
@@ -55,20 +55,20 @@ public sealed class ShardedSubmissionTests
     {
         var response = await Handler().ProcessAsync(S3Events.Stream(Event(size: 8_000)));
 
-        Assert.Equal(3, batch.Submitted.Count);
-        var (plan, shards, assemble) = (batch.Submitted[0], batch.Submitted[1], batch.Submitted[2]);
-        Assert.All(batch.Submitted, request => Assert.Equal("sharded", request.JobDefinition));
-        Assert.Equal([ShardedJobSteps.Plan, ShardedJobSteps.PredictShard, ShardedJobSteps.Assemble], batch.Submitted.Select(r => r.Parameters[ShardedJobSteps.StepParameter]));
+        Assert.Equal(3, _batch.Submitted.Count);
+        var (plan, shards, assemble) = (_batch.Submitted[0], _batch.Submitted[1], _batch.Submitted[2]);
+        Assert.All(_batch.Submitted, request => Assert.Equal("sharded", request.JobDefinition));
+        Assert.Equal([ShardedJobSteps.Plan, ShardedJobSteps.PredictShard, ShardedJobSteps.Assemble], _batch.Submitted.Select(r => r.Parameters[ShardedJobSteps.StepParameter]));
         Assert.Null(plan.ArraySize);
         Assert.Null(plan.DependsOn);
         Assert.Equal(8, shards.ArraySize);
         Assert.Equal("job-1", Assert.Single(shards.DependsOn!).JobId);
         Assert.Equal("job-2", Assert.Single(assemble.DependsOn!).JobId);
-        Assert.All(batch.Submitted, request => Assert.Equal(3, request.RetryAttempts));
-        Assert.All(batch.Submitted, request => Assert.Equal("3", request.Parameters[ShardedJobSteps.AttemptsParameter]));
-        Assert.All(batch.Submitted, request => Assert.Equal("8", request.Parameters[ShardedJobSteps.ShardsParameter]));
-        Assert.Single(batch.Submitted.Select(request => request.Parameters[ShardedJobSteps.RunParameter]).Distinct());
-        Assert.All(batch.Submitted, request => Assert.Equal((PredictBucket, "big.csv", ETag), (request.Parameters["bucket"], request.Parameters["key"], request.Parameters["etag"])));
+        Assert.All(_batch.Submitted, request => Assert.Equal(3, request.RetryAttempts));
+        Assert.All(_batch.Submitted, request => Assert.Equal("3", request.Parameters[ShardedJobSteps.AttemptsParameter]));
+        Assert.All(_batch.Submitted, request => Assert.Equal("8", request.Parameters[ShardedJobSteps.ShardsParameter]));
+        Assert.Single(_batch.Submitted.Select(request => request.Parameters[ShardedJobSteps.RunParameter]).Distinct());
+        Assert.All(_batch.Submitted, request => Assert.Equal((PredictBucket, "big.csv", ETag), (request.Parameters["bucket"], request.Parameters["key"], request.Parameters["etag"])));
         var submitted = Assert.Single(response.Submitted);
         Assert.Equal(("job-3", 8, assemble.JobName), (submitted.JobId, submitted.Shards, submitted.JobName));
     }
@@ -79,8 +79,8 @@ public sealed class ShardedSubmissionTests
         await Handler().ProcessAsync(S3Events.Stream(Event(size: 8_000)));
         await Handler().ProcessAsync(S3Events.Stream(Event(size: 8_000)));
 
-        Assert.Equal(batch.Submitted.Take(3).Select(r => r.JobName), batch.Submitted.Skip(3).Select(r => r.JobName));
-        Assert.NotEqual(batch.Submitted[0].Parameters[ShardedJobSteps.RunParameter], batch.Submitted[3].Parameters[ShardedJobSteps.RunParameter]);
+        Assert.Equal(_batch.Submitted.Take(3).Select(r => r.JobName), _batch.Submitted.Skip(3).Select(r => r.JobName));
+        Assert.NotEqual(_batch.Submitted[0].Parameters[ShardedJobSteps.RunParameter], _batch.Submitted[3].Parameters[ShardedJobSteps.RunParameter]);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class ShardedSubmissionTests
     }
 
     private S3UploadHandler Handler() => new(
-        batch,
+        _batch,
         new S3UploadHandlerSettings
         {
             JobQueue = "q",

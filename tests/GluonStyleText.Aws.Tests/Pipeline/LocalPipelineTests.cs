@@ -16,9 +16,9 @@ public sealed class LocalPipelineTests(S3ServerFixture s3, TinyModelFixture mode
 {
     private static readonly TimeSpan OutputTimeout = TimeSpan.FromMinutes(2);
 
-    private readonly TempFolder folder = new();
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task An_uploaded_csv_named_with_a_space_is_classified_once_even_when_uploaded_twice()
@@ -26,7 +26,7 @@ public sealed class LocalPipelineTests(S3ServerFixture s3, TinyModelFixture mode
         await using var pipeline = await StartAsync(model.BundlePath);
         var reviews = SyntheticReviews.Create(200, seed: 99);
         reviews[57] = (reviews[57].Label, "");
-        var input = folder.WriteFile("my reviews.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(reviews)));
+        var input = _folder.WriteFile("my reviews.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(reviews)));
 
         var uploaded = await pipeline.UploadAsync(input);
         var first = await pipeline.WaitForOutputAsync(uploaded.Key, OutputTimeout);
@@ -74,11 +74,11 @@ public sealed class LocalPipelineTests(S3ServerFixture s3, TinyModelFixture mode
     public async Task A_zip_bundle_and_a_key_in_a_folder_work_and_outputs_can_be_downloaded()
     {
         await using var pipeline = await StartAsync(model.ZipPath);
-        var input = folder.WriteFile("in.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(SyntheticReviews.Create(12, seed: 3))));
+        var input = _folder.WriteFile("in.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(SyntheticReviews.Create(12, seed: 3))));
 
         await pipeline.UploadAsync(input, "claims/2026-05/été (1).csv");
         var output = await pipeline.WaitForOutputAsync("claims/2026-05/été (1).csv", OutputTimeout);
-        var (outputPath, manifestPath) = await pipeline.DownloadOutputAsync(output, folder.Combine("downloaded"));
+        var (outputPath, manifestPath) = await pipeline.DownloadOutputAsync(output, _folder.Combine("downloaded"));
 
         Assert.EndsWith("/model.zip", pipeline.ModelUri.Key, StringComparison.Ordinal);
         Assert.Equal("claims/2026-05/été (1)_output.csv", output.Output.Key);
@@ -90,8 +90,8 @@ public sealed class LocalPipelineTests(S3ServerFixture s3, TinyModelFixture mode
     public async Task Uploads_that_start_no_job_or_whose_job_fails_are_reported()
     {
         await using var pipeline = await StartAsync(model.BundlePath);
-        var notes = folder.WriteFile("notes.txt", "not a table"u8.ToArray());
-        var wrong = folder.WriteFile("wrong.csv", "id,comment\r\n1,fine\r\n"u8.ToArray());
+        var notes = _folder.WriteFile("notes.txt", "not a table"u8.ToArray());
+        var wrong = _folder.WriteFile("wrong.csv", "id,comment\r\n1,fine\r\n"u8.ToArray());
 
         await pipeline.UploadAsync(notes);
         await pipeline.UploadAsync(wrong);
@@ -110,7 +110,7 @@ public sealed class LocalPipelineTests(S3ServerFixture s3, TinyModelFixture mode
         // Each delivery makes two attempts: the first two deliveries are throttled, the third submits.
         var endpoint = (LocalBatchEndpoint?)null;
         await using var pipeline = await StartAsync(model.BundlePath, jobs => endpoint = new LocalBatchEndpoint(jobs) { ThrottleFirst = 4 }, maxReceiveCount: 5);
-        var input = folder.WriteFile("busy.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(SyntheticReviews.Create(8, seed: 4))));
+        var input = _folder.WriteFile("busy.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(SyntheticReviews.Create(8, seed: 4))));
 
         await pipeline.UploadAsync(input);
         var output = await pipeline.WaitForOutputAsync("busy.csv", OutputTimeout);
@@ -126,7 +126,7 @@ public sealed class LocalPipelineTests(S3ServerFixture s3, TinyModelFixture mode
     {
         var endpoint = (LocalBatchEndpoint?)null;
         await using var pipeline = await StartAsync(model.BundlePath, jobs => endpoint = new LocalBatchEndpoint(jobs) { ThrottleFirst = int.MaxValue }, maxReceiveCount: 3);
-        var input = folder.WriteFile("never.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(SyntheticReviews.Create(4, seed: 4))));
+        var input = _folder.WriteFile("never.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(SyntheticReviews.Create(4, seed: 4))));
 
         await pipeline.UploadAsync(input, "in/never.csv");
         var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => pipeline.WaitForOutputAsync("in/never.csv", OutputTimeout));
@@ -146,10 +146,10 @@ public sealed class LocalPipelineTests(S3ServerFixture s3, TinyModelFixture mode
         // Never committed: the rows are copied from ../shared at test time. No review holds a line break (the data's README).
         var lines = File.ReadLines(ImdbTestDataFactAttribute.TestCsvPath).Take(2301).ToList();
         Assert.Equal("sentiment,review", lines[0]);
-        var upload = folder.WriteFile("imdb test 300.csv", Encoding.UTF8.GetBytes(string.Join("\r\n", lines.Take(301)) + "\r\n"));
+        var upload = _folder.WriteFile("imdb test 300.csv", Encoding.UTF8.GetBytes(string.Join("\r\n", lines.Take(301)) + "\r\n"));
         // A small model trained on 2,000 other test reviews: enough to beat chance, in seconds.
         var training = CsvText.Parse(string.Join("\r\n", lines.Skip(301)));
-        var bundle = folder.Combine("imdb-bundle");
+        var bundle = _folder.Combine("imdb-bundle");
         new TextClassifierTrainer(ImdbOptions()).Train(training.Select(r => r[1]).ToList(), training.Select(r => r[0]).ToList(), bundle);
         await using var pipeline = await StartAsync(bundle);
 
@@ -186,7 +186,7 @@ public sealed class LocalPipelineTests(S3ServerFixture s3, TinyModelFixture mode
             PredictBucket = $"predict-{id}",
             ResultsBucket = $"results-{id}",
             ModelsBucket = $"models-{id}",
-            WorkDirectory = folder.Combine("work"),
+            WorkDirectory = _folder.Combine("work"),
             Threads = 1,
         });
     }

@@ -17,9 +17,9 @@ public sealed class ShardedPipelineTests(S3ServerFixture s3, TinyModelFixture mo
     private const int Shards = 8;
     private static readonly TimeSpan OutputTimeout = TimeSpan.FromMinutes(3);
 
-    private readonly TempFolder folder = new();
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Eight_shards_give_the_single_jobs_bytes_and_a_duplicate_event_creates_no_second_output()
@@ -115,7 +115,7 @@ public sealed class ShardedPipelineTests(S3ServerFixture s3, TinyModelFixture mo
         reviews[100] = (reviews[100].Label, reviews[100].Text + "\nsecond line, \"quoted\"\n\nafter an empty line");
         reviews[517] = (reviews[517].Label, "とても良い映画でした。great fun, 素晴らしい");
         reviews[900] = (reviews[900].Label, "");
-        var path = folder.WriteFile($"input-{Guid.NewGuid():N}.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(reviews)));
+        var path = _folder.WriteFile($"input-{Guid.NewGuid():N}.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(reviews)));
         return (path, new FileInfo(path).Length);
     }
 
@@ -141,7 +141,7 @@ public sealed class ShardedPipelineTests(S3ServerFixture s3, TinyModelFixture mo
             PredictBucket = $"predict-{id}",
             ResultsBucket = $"results-{id}",
             ModelsBucket = $"models-{id}",
-            WorkDirectory = folder.Combine("work-" + id),
+            WorkDirectory = _folder.Combine("work-" + id),
             Threads = 1,
             // A row alignment of 16 rows, so that a small file gets eight shards.
             BatchSize = 1,

@@ -10,14 +10,14 @@ namespace GluonStyleText.Aws.Tests.Pipeline;
 /// </summary>
 public sealed class TinyModelFixture : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("gluonstyletext-aws-model-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("gluonstyletext-aws-model-").FullName;
 
     public TinyModelFixture()
     {
         var reviews = SyntheticReviews.Create(400, seed: 11);
-        BundlePath = Path.Combine(directory, "bundle");
+        BundlePath = Path.Combine(_directory, "bundle");
         new TextClassifierTrainer(Options()).Train(reviews.Select(r => r.Text).ToList(), reviews.Select(r => r.Label).ToList(), BundlePath);
-        ZipPath = Path.Combine(directory, "model.zip");
+        ZipPath = Path.Combine(_directory, "model.zip");
         using var bundle = ModelBundle.Load(BundlePath);
         ModelHash = bundle.ModelHash;
         ModelBundle.Save(ZipPath, bundle.Options, bundle.Transformer, bundle.Labels, bundle.Model, bundle.Metrics);
@@ -54,5 +54,5 @@ public sealed class TinyModelFixture : IDisposable
         LabelColumn = "sentiment",
     };
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -5,7 +5,7 @@ namespace GluonStyleText.Aws.Tests.SageMaker;
 /// <summary>A SageMaker that answers DescribeTrainingJob from a script, one description per call (the last repeats).</summary>
 internal sealed class FakeSageMaker(params (string Status, string Secondary)[] script) : ISageMakerTrainingJobs
 {
-    private int describes;
+    private int _describes;
 
     public List<TrainingJobRequest> Created { get; } = [];
 
@@ -30,7 +30,7 @@ internal sealed class FakeSageMaker(params (string Status, string Secondary)[] s
     public Task<TrainingJobDescription> DescribeTrainingJobAsync(string trainingJobName, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var call = ++describes;
+        var call = ++_describes;
         OnDescribe?.Invoke(call);
         var (status, secondary) = script[Math.Min(call, script.Length) - 1];
         var state = Enum.TryParse<TrainingJobState>(status, out var parsed) ? parsed : TrainingJobState.Unknown;

@@ -12,12 +12,12 @@ internal sealed class HostTrainProcess : IDisposable
     // A guard against a hung child, not a timing assertion.
     private static readonly TimeSpan Guard = TimeSpan.FromMinutes(3);
 
-    private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
 
     private HostTrainProcess(Process process)
     {
-        this.process = process;
+        this._process = process;
     }
 
     /// <summary>Starts <c>train</c> on <paramref name="root"/> with the test host's dotnet; its temporary files go to <paramref name="temporaryDirectory"/>.</summary>
@@ -44,11 +44,11 @@ internal sealed class HostTrainProcess : IDisposable
         startInfo.Environment["TMPDIR"] = temporaryDirectory;
 
         var child = new HostTrainProcess(new Process { StartInfo = startInfo });
-        child.process.OutputDataReceived += (_, line) => child.Append(line.Data);
-        child.process.ErrorDataReceived += (_, line) => child.Append(line.Data);
-        child.process.Start();
-        child.process.BeginOutputReadLine();
-        child.process.BeginErrorReadLine();
+        child._process.OutputDataReceived += (_, line) => child.Append(line.Data);
+        child._process.ErrorDataReceived += (_, line) => child.Append(line.Data);
+        child._process.Start();
+        child._process.BeginOutputReadLine();
+        child._process.BeginErrorReadLine();
         return child;
     }
 
@@ -59,10 +59,10 @@ internal sealed class HostTrainProcess : IDisposable
         return await child.WaitAsync();
     }
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
     /// <summary>Kills the process with SIGKILL, as a lost spot instance ends it: no signal handler runs, nothing is saved.</summary>
-    public void Kill() => process.Kill(entireProcessTree: false);
+    public void Kill() => _process.Kill(entireProcessTree: false);
 
     /// <summary>Waits for the process to end; the output is complete when this returns.</summary>
     public async Task<(int ExitCode, string Output)> WaitAsync()
@@ -70,39 +70,39 @@ internal sealed class HostTrainProcess : IDisposable
         using var guard = new CancellationTokenSource(Guard);
         try
         {
-            await process.WaitForExitAsync(guard.Token);
+            await _process.WaitForExitAsync(guard.Token);
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
         }
 
         // The parameterless wait also waits for the redirected streams to reach their end.
-        process.WaitForExit();
-        lock (output)
+        _process.WaitForExit();
+        lock (_output)
         {
-            return (process.ExitCode, $"exit code {process.ExitCode}{Environment.NewLine}{output}");
+            return (_process.ExitCode, $"exit code {_process.ExitCode}{Environment.NewLine}{_output}");
         }
     }
 
     public void Dispose()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree: true);
         }
 
-        process.Dispose();
+        _process.Dispose();
     }
 
     private void Append(string? line)
     {
         if (line is not null)
         {
-            lock (output)
+            lock (_output)
             {
-                output.AppendLine(line);
+                _output.AppendLine(line);
             }
         }
     }

@@ -11,17 +11,17 @@ namespace GluonStyleText.Aws.Tests.SageMaker;
 /// <summary>A temporary <c>/opt/ml</c> as SageMaker lays it out for a training container.</summary>
 internal sealed class SageMakerContainer : IDisposable
 {
-    private readonly TempFolder folder = new();
+    private readonly TempFolder _folder = new();
 
     public SageMakerContainer()
     {
-        Paths = new SageMakerPaths(folder.Combine("opt", "ml"));
+        Paths = new SageMakerPaths(_folder.Combine("opt", "ml"));
     }
 
     public SageMakerPaths Paths { get; }
 
     /// <summary>A folder beside <c>/opt/ml</c> for a child process's temporary files (its TMPDIR).</summary>
-    public string TemporaryDirectory => folder.Combine("tmp");
+    public string TemporaryDirectory => _folder.Combine("tmp");
 
     /// <summary>Writes hyperparameters.json: the tiny model's options as strings, with overrides, plus a key of SageMaker's own.</summary>
     public void WriteHyperparameters(params (string Key, string Value)[] overrides)
@@ -53,5 +53,5 @@ internal sealed class SageMakerContainer : IDisposable
         return checkpoint.RootElement.GetProperty("completed_epoch").GetInt32();
     }
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 }

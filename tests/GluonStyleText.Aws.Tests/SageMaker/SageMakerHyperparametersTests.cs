@@ -7,9 +7,9 @@ namespace GluonStyleText.Aws.Tests.SageMaker;
 
 public sealed class SageMakerHyperparametersTests : IDisposable
 {
-    private readonly TempFolder folder = new();
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Options_survive_the_trip_through_string_hyperparameters()
@@ -52,7 +52,7 @@ public sealed class SageMakerHyperparametersTests : IDisposable
     [Fact]
     public void Read_keeps_strings_and_the_json_text_of_other_values()
     {
-        var path = folder.WriteFile("hyperparameters.json", "{\"num_epoch\": \"3\", \"cnn\": true, \"kernel_sizes\": [3, 4]}"u8.ToArray());
+        var path = _folder.WriteFile("hyperparameters.json", "{\"num_epoch\": \"3\", \"cnn\": true, \"kernel_sizes\": [3, 4]}"u8.ToArray());
 
         var values = SageMakerHyperparameters.Read(path);
 
@@ -64,7 +64,7 @@ public sealed class SageMakerHyperparametersTests : IDisposable
     [InlineData("[\"num_epoch\"]", "expected a JSON object of hyperparameters, got array")]
     public void Read_names_the_file_and_the_problem(string content, string expected)
     {
-        var path = folder.WriteFile("hyperparameters.json", System.Text.Encoding.UTF8.GetBytes(content));
+        var path = _folder.WriteFile("hyperparameters.json", System.Text.Encoding.UTF8.GetBytes(content));
 
         var error = Assert.Throws<InvalidDataException>(() => SageMakerHyperparameters.Read(path));
 

@@ -9,24 +9,24 @@ namespace GluonStyleText.Aws.Tests.SageMaker;
 [Collection(ProcessSignalCollection.Name)]
 public sealed class SageMakerStopSignalTests : IDisposable
 {
-    private readonly SageMakerContainer container = new();
+    private readonly SageMakerContainer _container = new();
 
-    public void Dispose() => container.Dispose();
+    public void Dispose() => _container.Dispose();
 
     [LinuxFact]
     public async Task SIGTERM_stops_training_and_the_best_model_so_far_is_saved()
     {
-        container.WriteHyperparameters();
-        container.WriteChannelFile("train.csv", SyntheticReviews.ToCsv(SyntheticReviews.Create(200, seed: 8)));
+        _container.WriteHyperparameters();
+        _container.WriteChannelFile("train.csv", SyntheticReviews.ToCsv(SyntheticReviews.Create(200, seed: 8)));
 
-        var (exitCode, output) = await SigtermChild.StartAsync(container.Paths.Root);
+        var (exitCode, output) = await SigtermChild.StartAsync(_container.Paths.Root);
 
         Assert.True(exitCode == SageMakerTrainingEntrypoint.SuccessExitCode, output);
         Assert.True(output.Contains(SigtermChild.StopLoggedLine, StringComparison.Ordinal), "the entrypoint did not log the SIGTERM: " + output);
-        using var report = container.ReadReport();
+        using var report = _container.ReadReport();
         Assert.True(report.RootElement.GetProperty("stopped").GetBoolean());
         Assert.Equal(0, report.RootElement.GetProperty("best_epoch").GetInt32());
-        Assert.Equal(0, container.CheckpointEpoch());
-        Assert.True(File.Exists(Path.Combine(container.Paths.ModelDirectory, "bundle.json")));
+        Assert.Equal(0, _container.CheckpointEpoch());
+        Assert.True(File.Exists(Path.Combine(_container.Paths.ModelDirectory, "bundle.json")));
     }
 }

@@ -15,11 +15,11 @@ namespace GluonStyleText.Aws.Tests.SageMaker;
 [Collection(S3ServerCollection.Name)]
 public sealed class SageMakerTrainingEntrypointTests : IDisposable
 {
-    private readonly SageMakerContainer container = new();
+    private readonly SageMakerContainer _container = new();
 
-    private SageMakerPaths Paths => container.Paths;
+    private SageMakerPaths Paths => _container.Paths;
 
-    public void Dispose() => container.Dispose();
+    public void Dispose() => _container.Dispose();
 
     [Fact]
     public async Task Trains_on_every_csv_file_of_the_channel_and_leaves_the_bundle_a_report_and_a_checkpoint()
@@ -202,11 +202,11 @@ public sealed class SageMakerTrainingEntrypointTests : IDisposable
         Assert.Contains("the training job needs an input channel named 'training'", File.ReadAllText(Paths.FailureFile), StringComparison.Ordinal);
     }
 
-    private void WriteHyperparameters(params (string Key, string Value)[] overrides) => container.WriteHyperparameters(overrides);
+    private void WriteHyperparameters(params (string Key, string Value)[] overrides) => _container.WriteHyperparameters(overrides);
 
-    private void WriteChannelFile(string relativePath, string content) => container.WriteChannelFile(relativePath, content);
+    private void WriteChannelFile(string relativePath, string content) => _container.WriteChannelFile(relativePath, content);
 
-    private JsonDocument ReadReport() => container.ReadReport();
+    private JsonDocument ReadReport() => _container.ReadReport();
 
-    private int CheckpointEpoch() => container.CheckpointEpoch();
+    private int CheckpointEpoch() => _container.CheckpointEpoch();
 }

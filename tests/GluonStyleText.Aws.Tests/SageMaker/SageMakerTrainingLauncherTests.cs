@@ -8,9 +8,9 @@ namespace GluonStyleText.Aws.Tests.SageMaker;
 
 public sealed class SageMakerTrainingLauncherTests : IDisposable
 {
-    private readonly TempFolder folder = new();
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Creates_the_job_follows_it_and_returns_the_model_uri()
@@ -150,7 +150,7 @@ public sealed class SageMakerTrainingLauncherTests : IDisposable
     [Fact]
     public void A_configuration_file_or_an_explicit_name_is_used_as_given()
     {
-        var config = folder.WriteFile("config.json", "{\"n_classes\": 2, \"num_epoch\": 9, \"cnn\": true, \"kernel_size\": 8, \"MODELPARAMSURL\": \"\"}"u8.ToArray());
+        var config = _folder.WriteFile("config.json", "{\"n_classes\": 2, \"num_epoch\": 9, \"cnn\": true, \"kernel_size\": 8, \"MODELPARAMSURL\": \"\"}"u8.ToArray());
         var options = Options();
         options.Hyperparameters = TextClassifierOptionsLoader.ToStrings(TextClassifierOptionsLoader.Load(config).Options);
         options.JobName = "my-run-1";

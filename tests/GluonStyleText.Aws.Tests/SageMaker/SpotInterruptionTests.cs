@@ -11,44 +11,44 @@ public sealed class SpotInterruptionTests : IDisposable
 {
     private const int Epochs = 4;
 
-    private readonly SageMakerContainer uninterrupted = new();
-    private readonly SageMakerContainer interrupted = new();
+    private readonly SageMakerContainer _uninterrupted = new();
+    private readonly SageMakerContainer _interrupted = new();
 
     public void Dispose()
     {
-        uninterrupted.Dispose();
-        interrupted.Dispose();
+        _uninterrupted.Dispose();
+        _interrupted.Dispose();
     }
 
     [LinuxFact]
     public async Task A_run_killed_after_an_epoch_resumes_at_the_next_one_and_ends_with_the_weights_of_an_uninterrupted_run()
     {
-        Prepare(uninterrupted);
-        Prepare(interrupted);
+        Prepare(_uninterrupted);
+        Prepare(_interrupted);
 
-        var reference = await HostTrainProcess.RunAsync(uninterrupted.Paths.Root, uninterrupted.TemporaryDirectory);
+        var reference = await HostTrainProcess.RunAsync(_uninterrupted.Paths.Root, _uninterrupted.TemporaryDirectory);
         Assert.True(reference.ExitCode == 0, reference.Output);
 
-        var (killedAfterEpoch, killedOutput) = await KillAfterAnEpochAsync(interrupted);
+        var (killedAfterEpoch, killedOutput) = await KillAfterAnEpochAsync(_interrupted);
         Assert.InRange(killedAfterEpoch, 0, Epochs - 2);
-        Assert.False(File.Exists(Path.Combine(interrupted.Paths.ModelDirectory, BundleFiles.Manifest)), "the killed run saved a model: " + killedOutput);
+        Assert.False(File.Exists(Path.Combine(_interrupted.Paths.ModelDirectory, BundleFiles.Manifest)), "the killed run saved a model: " + killedOutput);
 
-        var rerun = await HostTrainProcess.RunAsync(interrupted.Paths.Root, interrupted.TemporaryDirectory);
+        var rerun = await HostTrainProcess.RunAsync(_interrupted.Paths.Root, _interrupted.TemporaryDirectory);
 
         Assert.True(rerun.ExitCode == 0, rerun.Output);
         // It says where it resumes, and trains only the epochs the killed run had not completed.
         Assert.Contains($"epoch {killedAfterEpoch} completed, training continues with epoch {killedAfterEpoch + 1}", rerun.Output, StringComparison.Ordinal);
         Assert.Contains($"epochs {killedAfterEpoch + 1} to {Epochs - 1}", rerun.Output, StringComparison.Ordinal);
-        using (var report = interrupted.ReadReport())
+        using (var report = _interrupted.ReadReport())
         {
             Assert.Equal(killedAfterEpoch, report.RootElement.GetProperty("resumed_after_epoch").GetInt32());
             Assert.False(report.RootElement.GetProperty("stopped").GetBoolean());
         }
 
-        Assert.Equal(File.ReadAllBytes(Weights(uninterrupted)), File.ReadAllBytes(Weights(interrupted)));
-        Assert.Equal(ModelHash(uninterrupted), ModelHash(interrupted));
-        Assert.Equal(History(uninterrupted).Select(epoch => epoch.ToJsonString()), History(interrupted).Select(epoch => epoch.ToJsonString()));
-        Assert.Equal(Enumerable.Range(0, Epochs), History(interrupted).Select(epoch => epoch["epoch"]!.GetValue<int>()));
+        Assert.Equal(File.ReadAllBytes(Weights(_uninterrupted)), File.ReadAllBytes(Weights(_interrupted)));
+        Assert.Equal(ModelHash(_uninterrupted), ModelHash(_interrupted));
+        Assert.Equal(History(_uninterrupted).Select(epoch => epoch.ToJsonString()), History(_interrupted).Select(epoch => epoch.ToJsonString()));
+        Assert.Equal(Enumerable.Range(0, Epochs), History(_interrupted).Select(epoch => epoch["epoch"]!.GetValue<int>()));
     }
 
     private static void Prepare(SageMakerContainer container)

@@ -16,37 +16,37 @@ namespace GluonStyleText.Aws.Tests.Signing;
 /// </summary>
 public sealed class LoopbackWireTests : IAsyncLifetime
 {
-    private readonly HttpListener listener = new();
-    private readonly ConcurrentQueue<string> answers = new();
-    private readonly ConcurrentQueue<(string Method, string Path, NameValueCollectionCopy Headers, string Body, string? Problem)> received = new();
-    private Task? serving;
-    private Uri? baseUri;
+    private readonly HttpListener _listener = new();
+    private readonly ConcurrentQueue<string> _answers = new();
+    private readonly ConcurrentQueue<(string Method, string Path, NameValueCollectionCopy Headers, string Body, string? Problem)> _received = new();
+    private Task? _serving;
+    private Uri? _baseUri;
 
     public Task InitializeAsync()
     {
         var port = FreePort();
-        baseUri = new Uri($"http://127.0.0.1:{port}/");
-        listener.Prefixes.Add(baseUri.ToString());
-        listener.Start();
-        serving = Task.Run(ServeAsync);
+        _baseUri = new Uri($"http://127.0.0.1:{port}/");
+        _listener.Prefixes.Add(_baseUri.ToString());
+        _listener.Start();
+        _serving = Task.Run(ServeAsync);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        listener.Stop();
-        listener.Close();
-        if (serving is not null)
+        _listener.Stop();
+        _listener.Close();
+        if (_serving is not null)
         {
-            await serving;
+            await _serving;
         }
     }
 
     [Fact]
     public async Task Batch_requests_arrive_as_signed()
     {
-        answers.Enqueue(CannedResponses.SubmitJob);
-        answers.Enqueue(CannedResponses.DescribeJobsFailed);
+        _answers.Enqueue(CannedResponses.SubmitJob);
+        _answers.Enqueue(CannedResponses.DescribeJobsFailed);
         using var http = new HttpClient();
         var client = new BatchJsonClient(Options(), http);
 
@@ -54,11 +54,11 @@ public sealed class LoopbackWireTests : IAsyncLifetime
         var statuses = await client.DescribeJobsAsync([job.JobId]);
 
         Assert.Equal(BatchJobState.Failed, Assert.Single(statuses).Status);
-        var requests = received.ToList();
+        var requests = _received.ToList();
         Assert.Equal(2, requests.Count);
         Assert.All(requests, request => Assert.Null(request.Problem));
         Assert.Equal(["/v1/submitjob", "/v1/describejobs"], requests.Select(request => request.Path));
-        Assert.All(requests, request => Assert.Equal($"127.0.0.1:{baseUri!.Port}", request.Headers.Get("Host")));
+        Assert.All(requests, request => Assert.Equal($"127.0.0.1:{_baseUri!.Port}", request.Headers.Get("Host")));
         Assert.All(requests, request => Assert.Equal("application/json", request.Headers.Get("Content-Type")));
         Assert.Contains("\"key\":\"a b/\\u00E4.csv\"", requests[0].Body, StringComparison.Ordinal);
     }
@@ -66,7 +66,7 @@ public sealed class LoopbackWireTests : IAsyncLifetime
     [Fact]
     public async Task SageMaker_requests_arrive_as_signed_with_the_session_token()
     {
-        answers.Enqueue(CannedResponses.CreateTrainingJob);
+        _answers.Enqueue(CannedResponses.CreateTrainingJob);
         var options = Options();
         options.Credentials = new Amazon.Runtime.SessionAWSCredentials(TestClients.AccessKey, TestClients.SecretKey, "session/token+with=chars");
         using var http = new HttpClient();
@@ -74,7 +74,7 @@ public sealed class LoopbackWireTests : IAsyncLifetime
 
         await client.CreateTrainingJobAsync(SageMakerContractTests.Request("every option"));
 
-        var request = Assert.Single(received);
+        var request = Assert.Single(_received);
         Assert.Null(request.Problem);
         Assert.Equal("SageMaker.CreateTrainingJob", request.Headers.Get("X-Amz-Target"));
         Assert.Equal("application/x-amz-json-1.1", request.Headers.Get("Content-Type"));
@@ -85,7 +85,7 @@ public sealed class LoopbackWireTests : IAsyncLifetime
     public async Task A_tampered_request_is_rejected_by_the_verifier()
     {
         // Proves the verifier can fail when what arrives differs from what was signed.
-        answers.Enqueue(CannedResponses.SubmitJob);
+        _answers.Enqueue(CannedResponses.SubmitJob);
         using var tampering = new HttpClient(new TamperingHandler { InnerHandler = new SocketsHttpHandler() });
         var client = new BatchJsonClient(Options(), tampering);
 
@@ -95,16 +95,16 @@ public sealed class LoopbackWireTests : IAsyncLifetime
         Assert.StartsWith("signature mismatch", error.ErrorMessage, StringComparison.Ordinal);
     }
 
-    private AwsClientOptions Options() => TestClients.Options(options => options.ServiceUrl = baseUri);
+    private AwsClientOptions Options() => TestClients.Options(options => options.ServiceUrl = _baseUri);
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                context = await _listener.GetContextAsync();
             }
             catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
@@ -115,9 +115,9 @@ public sealed class LoopbackWireTests : IAsyncLifetime
             await context.Request.InputStream.CopyToAsync(reader);
             var body = reader.ToArray();
             var problem = IndependentSigV4Verifier.Verify(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Headers, body, TestClients.SecretKey);
-            received.Enqueue((context.Request.HttpMethod, context.Request.Url.AbsolutePath, new NameValueCollectionCopy(context.Request.Headers), Encoding.UTF8.GetString(body), problem));
+            _received.Enqueue((context.Request.HttpMethod, context.Request.Url.AbsolutePath, new NameValueCollectionCopy(context.Request.Headers), Encoding.UTF8.GetString(body), problem));
 
-            var (status, answer) = problem is null && answers.TryDequeue(out var next)
+            var (status, answer) = problem is null && _answers.TryDequeue(out var next)
                 ? (HttpStatusCode.OK, next)
                 : (HttpStatusCode.Forbidden, System.Text.Json.JsonSerializer.Serialize(new { message = problem ?? "no answer queued" }));
             if (status != HttpStatusCode.OK)
@@ -142,9 +142,9 @@ public sealed class LoopbackWireTests : IAsyncLifetime
     /// <summary>Headers copied out of the listener's request, which is reused after the response.</summary>
     private sealed class NameValueCollectionCopy(System.Collections.Specialized.NameValueCollection headers)
     {
-        private readonly Dictionary<string, string?> values = headers.AllKeys.OfType<string>().ToDictionary(key => key, key => headers[key], StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string?> _values = headers.AllKeys.OfType<string>().ToDictionary(key => key, key => headers[key], StringComparer.OrdinalIgnoreCase);
 
-        public string? Get(string name) => values.GetValueOrDefault(name);
+        public string? Get(string name) => _values.GetValueOrDefault(name);
     }
 
     private sealed class TamperingHandler : DelegatingHandler

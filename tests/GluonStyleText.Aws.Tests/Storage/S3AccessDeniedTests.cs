@@ -13,16 +13,16 @@ namespace GluonStyleText.Aws.Tests.Storage;
 /// </summary>
 public sealed class S3AccessDeniedTests : IDisposable
 {
-    private readonly AmazonS3Client client = new(
+    private readonly AmazonS3Client _client = new(
         new BasicAWSCredentials("AKIDEXAMPLE", "secret"),
         new AmazonS3Config { ServiceURL = "https://s3.eu-west-1.amazonaws.com", ForcePathStyle = true, AuthenticationRegion = "eu-west-1", MaxErrorRetry = 0, HttpClientFactory = new DenyingFactory() });
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => _client.Dispose();
 
     [Fact]
     public async Task A_denied_HEAD_is_not_taken_for_a_missing_object()
     {
-        var store = new S3FileStore(client);
+        var store = new S3FileStore(_client);
 
         var error = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => store.ExistsAsync(new S3Location("results", "a_output.manifest.json")));
 
@@ -34,7 +34,7 @@ public sealed class S3AccessDeniedTests : IDisposable
     public async Task A_denied_download_names_the_permissions()
     {
         using var folder = new Fixtures.TempFolder();
-        var store = new S3FileStore(client);
+        var store = new S3FileStore(_client);
 
         var error = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => store.DownloadFileAsync(new S3Location("predict", "gone.csv"), folder.Combine("gone.csv")));
 

@@ -9,7 +9,7 @@ namespace GluonStyleText.Aws.Tests.Storage;
 [Collection(S3ServerCollection.Name)]
 public sealed class S3FileStoreTests(S3ServerFixture fixture)
 {
-    private readonly S3FileStore store = new(fixture.Client);
+    private readonly S3FileStore _store = new(fixture.Client);
 
     [Fact]
     public async Task SmallFile_RoundTrips()
@@ -19,9 +19,9 @@ public sealed class S3FileStoreTests(S3ServerFixture fixture)
         var content = Encoding.UTF8.GetBytes("sentiment,review\r\n1,\"great film\"\r\n");
         var source = folder.WriteFile("in.csv", content);
 
-        var stored = await store.UploadFileAsync(source, new S3Location(bucket, "batches/in.csv"));
+        var stored = await _store.UploadFileAsync(source, new S3Location(bucket, "batches/in.csv"));
         var target = folder.Combine("out", "in.csv");
-        await store.DownloadFileAsync(stored, target);
+        await _store.DownloadFileAsync(stored, target);
 
         Assert.Equal($"s3://{bucket}/batches/in.csv", stored.ToString());
         Assert.Equal(content, await File.ReadAllBytesAsync(target));
@@ -35,10 +35,10 @@ public sealed class S3FileStoreTests(S3ServerFixture fixture)
         var bucket = await fixture.CreateBucketAsync();
         var source = folder.WriteFile("model.zip", [1, 2, 3]);
 
-        var stored = await store.UploadFileAsync(source, S3Location.Parse($"s3://{bucket}/models/"));
+        var stored = await _store.UploadFileAsync(source, S3Location.Parse($"s3://{bucket}/models/"));
 
         Assert.Equal(new S3Location(bucket, "models/model.zip"), stored);
-        Assert.True(await store.ExistsAsync(stored));
+        Assert.True(await _store.ExistsAsync(stored));
     }
 
     [Fact]
@@ -52,9 +52,9 @@ public sealed class S3FileStoreTests(S3ServerFixture fixture)
         var uploaded = new MaxProgress();
         var downloaded = new MaxProgress();
 
-        await store.UploadFileAsync(source, location, uploaded);
+        await _store.UploadFileAsync(source, location, uploaded);
         var target = folder.Combine("large.copy");
-        await store.DownloadFileAsync(location, target, downloaded);
+        await _store.DownloadFileAsync(location, target, downloaded);
 
         Assert.Equal(SHA256.HashData(content), SHA256.HashData(await File.ReadAllBytesAsync(target)));
         Assert.Equal(content.Length, uploaded.Max);
@@ -78,9 +78,9 @@ public sealed class S3FileStoreTests(S3ServerFixture fixture)
         var source = folder.WriteFile("file", content);
         var location = new S3Location(bucket, key);
 
-        await store.UploadFileAsync(source, location);
-        var listed = await store.ListAsync(new S3Location(bucket, ""));
-        await store.DownloadFileAsync(location, folder.Combine("copy"));
+        await _store.UploadFileAsync(source, location);
+        var listed = await _store.ListAsync(new S3Location(bucket, ""));
+        await _store.DownloadFileAsync(location, folder.Combine("copy"));
 
         Assert.Equal([location], listed.Select(o => o.Location));
         Assert.Equal(content.Length, listed[0].Size);
@@ -92,11 +92,11 @@ public sealed class S3FileStoreTests(S3ServerFixture fixture)
     {
         var bucket = await fixture.CreateBucketAsync();
 
-        var listed = await store.ListAsync(new S3Location(bucket, ""));
+        var listed = await _store.ListAsync(new S3Location(bucket, ""));
 
         Assert.Empty(listed);
-        Assert.False(await store.ExistsAsync(new S3Location(bucket, "")));
-        Assert.False(await store.ExistsAsync(new S3Location(bucket, "models/")));
+        Assert.False(await _store.ExistsAsync(new S3Location(bucket, "")));
+        Assert.False(await _store.ExistsAsync(new S3Location(bucket, "models/")));
     }
 
     [Fact]
@@ -131,16 +131,16 @@ public sealed class S3FileStoreTests(S3ServerFixture fixture)
         }
 
         folder.WriteFile(Path.Combine("sibling", "other.txt"), [9]);
-        await store.UploadDirectoryAsync(folder.Combine("sibling"), new S3Location(bucket, "models/run10"));
+        await _store.UploadDirectoryAsync(folder.Combine("sibling"), new S3Location(bucket, "models/run10"));
         var uploaded = new MaxProgress();
-        var uploadedCount = await store.UploadDirectoryAsync(folder.Combine("bundle"), new S3Location(bucket, "models/run1"), uploaded);
+        var uploadedCount = await _store.UploadDirectoryAsync(folder.Combine("bundle"), new S3Location(bucket, "models/run1"), uploaded);
         var downloaded = new MaxProgress();
-        var downloadedCount = await store.DownloadDirectoryAsync(new S3Location(bucket, "models/run1"), folder.Combine("copy"), downloaded);
+        var downloadedCount = await _store.DownloadDirectoryAsync(new S3Location(bucket, "models/run1"), folder.Combine("copy"), downloaded);
 
         Assert.Equal(3, uploadedCount);
         Assert.Equal(3, downloadedCount);
-        Assert.True(await store.ExistsAsync(new S3Location(bucket, "models/run1/config/options.json")));
-        Assert.True(await store.ExistsAsync(new S3Location(bucket, "models/run1/")));
+        Assert.True(await _store.ExistsAsync(new S3Location(bucket, "models/run1/config/options.json")));
+        Assert.True(await _store.ExistsAsync(new S3Location(bucket, "models/run1/")));
         var copied = Directory.GetFiles(folder.Combine("copy"), "*", SearchOption.AllDirectories)
             .Select(p => Path.GetRelativePath(folder.Combine("copy"), p).Replace(Path.DirectorySeparatorChar, '/'))
             .Order(StringComparer.Ordinal);
@@ -162,7 +162,7 @@ public sealed class S3FileStoreTests(S3ServerFixture fixture)
         var bucket = await fixture.CreateBucketAsync();
 
         var error = await Assert.ThrowsAsync<DirectoryNotFoundException>(
-            () => store.DownloadDirectoryAsync(new S3Location(bucket, "models/none"), folder.Path));
+            () => _store.DownloadDirectoryAsync(new S3Location(bucket, "models/none"), folder.Path));
 
         Assert.Contains($"s3://{bucket}/models/none/", error.Message);
     }
@@ -175,7 +175,7 @@ public sealed class S3FileStoreTests(S3ServerFixture fixture)
         var target = folder.WriteFile("existing.csv", [1, 2, 3]);
 
         var error = await Assert.ThrowsAsync<FileNotFoundException>(
-            () => store.DownloadFileAsync(new S3Location(bucket, "batches/missing file.csv"), target));
+            () => _store.DownloadFileAsync(new S3Location(bucket, "batches/missing file.csv"), target));
 
         Assert.Contains($"s3://{bucket}/batches/missing file.csv", error.Message);
         Assert.Equal([1, 2, 3], await File.ReadAllBytesAsync(target));
@@ -188,7 +188,7 @@ public sealed class S3FileStoreTests(S3ServerFixture fixture)
         using var folder = new TempFolder();
 
         var error = await Assert.ThrowsAsync<ArgumentException>(
-            () => store.DownloadFileAsync(S3Location.Parse("s3://some-bucket/models/"), folder.Combine("model")));
+            () => _store.DownloadFileAsync(S3Location.Parse("s3://some-bucket/models/"), folder.Combine("model")));
 
         Assert.Contains("Cannot download s3://some-bucket/models/ to a file", error.Message);
         Assert.Contains("DownloadDirectoryAsync", error.Message);
@@ -201,13 +201,13 @@ public sealed class S3FileStoreTests(S3ServerFixture fixture)
         var source = folder.WriteFile("in.csv", [1]);
         var location = new S3Location("no-such-bucket-here", "in.csv");
 
-        var upload = await Assert.ThrowsAsync<DirectoryNotFoundException>(() => store.UploadFileAsync(source, location));
-        var download = await Assert.ThrowsAsync<DirectoryNotFoundException>(() => store.DownloadFileAsync(location, folder.Combine("out")));
-        var list = await Assert.ThrowsAsync<DirectoryNotFoundException>(() => store.ListAsync(location));
+        var upload = await Assert.ThrowsAsync<DirectoryNotFoundException>(() => _store.UploadFileAsync(source, location));
+        var download = await Assert.ThrowsAsync<DirectoryNotFoundException>(() => _store.DownloadFileAsync(location, folder.Combine("out")));
+        var list = await Assert.ThrowsAsync<DirectoryNotFoundException>(() => _store.ListAsync(location));
 
         Assert.All<Exception>([upload, download, list], e => Assert.Contains("bucket 'no-such-bucket-here' does not exist", e.Message));
-        Assert.False(await store.ExistsAsync(location));
-        Assert.False(await store.ExistsAsync(new S3Location("no-such-bucket-here", "")));
+        Assert.False(await _store.ExistsAsync(location));
+        Assert.False(await _store.ExistsAsync(new S3Location("no-such-bucket-here", "")));
     }
 
     [Fact]
@@ -216,9 +216,9 @@ public sealed class S3FileStoreTests(S3ServerFixture fixture)
         var bucket = await fixture.CreateBucketAsync();
         await fixture.Client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "a.csv", ContentBody = "x" });
 
-        Assert.True(await store.ExistsAsync(new S3Location(bucket, "a.csv")));
-        Assert.False(await store.ExistsAsync(new S3Location(bucket, "b.csv")));
-        Assert.False(await store.ExistsAsync(new S3Location(bucket, "a.cs")));
+        Assert.True(await _store.ExistsAsync(new S3Location(bucket, "a.csv")));
+        Assert.False(await _store.ExistsAsync(new S3Location(bucket, "b.csv")));
+        Assert.False(await _store.ExistsAsync(new S3Location(bucket, "a.cs")));
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public sealed class S3FileStoreTests(S3ServerFixture fixture)
         var missing = folder.Combine("missing.csv");
 
         var error = await Assert.ThrowsAsync<FileNotFoundException>(
-            () => store.UploadFileAsync(missing, new S3Location("some-bucket", "x.csv")));
+            () => _store.UploadFileAsync(missing, new S3Location("some-bucket", "x.csv")));
 
         Assert.Contains(missing, error.Message);
         Assert.Contains("s3://some-bucket/x.csv", error.Message);
@@ -249,14 +249,14 @@ public sealed class S3FileStoreTests(S3ServerFixture fixture)
     // Synchronous, and keeps the largest value: reports may come from parallel part uploads.
     private sealed class MaxProgress : IProgress<long>
     {
-        private long max;
+        private long _max;
 
-        public long Max => Interlocked.Read(ref max);
+        public long Max => Interlocked.Read(ref _max);
 
         public void Report(long value)
         {
             long current;
-            while (value > (current = Interlocked.Read(ref max)) && Interlocked.CompareExchange(ref max, value, current) != current)
+            while (value > (current = Interlocked.Read(ref _max)) && Interlocked.CompareExchange(ref _max, value, current) != current)
             {
             }
         }
