@@ -40,8 +40,20 @@ internal sealed class LocalBatchEndpoint(LocalBatchJobs jobs) : HttpMessageHandl
         using var body = JsonDocument.Parse(await request.Content!.ReadAsByteArrayAsync(cancellationToken));
         var root = body.RootElement;
         var parameters = root.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+        // Everything of SubmitJob's body that the local runner acts on (botocore's shapes; BatchContractTests checks the client's bodies).
         var submitted = await jobs.SubmitJobAsync(
-            new BatchJobRequest(root.GetProperty("jobName").GetString()!, root.GetProperty("jobQueue").GetString()!, root.GetProperty("jobDefinition").GetString()!, parameters),
+            new BatchJobRequest(root.GetProperty("jobName").GetString()!, root.GetProperty("jobQueue").GetString()!, root.GetProperty("jobDefinition").GetString()!, parameters)
+            {
+                Environment = root.TryGetProperty("containerOverrides", out var overrides) && overrides.TryGetProperty("environment", out var environment)
+                    ? environment.EnumerateArray().ToDictionary(v => v.GetProperty("name").GetString()!, v => v.GetProperty("value").GetString()!)
+                    : null,
+                ArraySize = root.TryGetProperty("arrayProperties", out var array) ? array.GetProperty("size").GetInt32() : null,
+                DependsOn = root.TryGetProperty("dependsOn", out var dependsOn)
+                    ? dependsOn.EnumerateArray().Select(d => new BatchJobDependency(d.GetProperty("jobId").GetString()!, d.TryGetProperty("type", out var type) ? type.GetString() : null)).ToList()
+                    : null,
+                RetryAttempts = root.TryGetProperty("retryStrategy", out var retry) ? retry.GetProperty("attempts").GetInt32() : null,
+                AttemptDurationSeconds = root.TryGetProperty("timeout", out var timeout) ? timeout.GetProperty("attemptDurationSeconds").GetInt32() : null,
+            },
             cancellationToken);
         var answer = new JsonObject { ["jobId"] = submitted.JobId, ["jobName"] = submitted.JobName, ["jobArn"] = submitted.JobArn };
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(answer.ToJsonString(), Encoding.UTF8, "application/json") };

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using GluonStyleText.Aws.Batch;
 using GluonStyleText.Aws.Host.Batch;
+using GluonStyleText.Aws.Lambda;
 using GluonStyleText.Aws.Local;
 using GluonStyleText.Aws.SageMaker;
 using GluonStyleText.Aws.Tests.Contracts;
@@ -49,6 +50,7 @@ public sealed class RolesAllowWhatTheCodeDoesTests(S3ServerFixture s3, TinyModel
             .Concat(PlatformCalls.LambdaRuntime(template, "UploadFunction"))
             .Concat(PlatformCalls.LambdaEventSource(template, "UploadFunctionEventSource"))
             .Concat(PlatformCalls.EcsTaskStart(template, "PredictJobDefinition"))
+            .Concat(PlatformCalls.EcsTaskStart(template, "ShardJobDefinition"))
             .Concat(createBodies.SelectMany(body => PlatformCalls.SageMakerTraining(template, body)))
             .ToList();
         foreach (var call in calls)
@@ -120,6 +122,20 @@ public sealed class RolesAllowWhatTheCodeDoesTests(S3ServerFixture s3, TinyModel
         var container = template.Properties("PredictJobDefinition")["ContainerProperties"]!;
         var jobEnvironment = container["Environment"]!.AsArray().ToDictionary(v => v!["Name"]!.GetValue<string>(), v => v!["Value"]!.GetValue<string>());
         using var jobClient = s3.Server.CreateClient(recorder.S3("PredictJobRole"));
+        var input = _folder.WriteFile("claims.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(SyntheticReviews.Create(20, seed: 5))));
+        // Sharding as the stack's Lambda gets it, with sizes small enough that claims.csv gets one job and big.csv four
+        // children (a row alignment of 16 rows with BatchSize 1). failingChild makes that child fail on every attempt.
+        var big = _folder.WriteFile("big.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(SyntheticReviews.Create(128, seed: 6))));
+        var bigSize = new FileInfo(big).Length;
+        var sharding = new ShardingSettings
+        {
+            JobDefinition = PlatformCalls.Value(lambda[ShardingSettings.JobDefinitionVariable]!),
+            ThresholdBytes = new FileInfo(input).Length,
+            ShardBytes = (bigSize + 3) / 4,
+            MaxShards = int.Parse(PlatformCalls.Value(lambda[ShardingSettings.MaxShardsVariable]!), System.Globalization.CultureInfo.InvariantCulture),
+            Attempts = int.Parse(PlatformCalls.Value(lambda[ShardingSettings.AttemptsVariable]!), System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var failingChild = -1;
         await using var pipeline = await LocalPipeline.StartAsync(new LocalPipelineOptions
         {
             BundlePath = model.BundlePath,
@@ -133,16 +149,38 @@ public sealed class RolesAllowWhatTheCodeDoesTests(S3ServerFixture s3, TinyModel
             WorkDirectory = _folder.Combine("work"),
             Threads = 1,
             JobClient = jobClient,
+            Sharding = sharding,
+            BatchSize = 1,
+            OnShardProgress = (index, _, _) =>
+            {
+                if (index == Volatile.Read(ref failingChild))
+                {
+                    throw new IOException($"injected: child {index} dies on every attempt");
+                }
+            },
+            RedeliveryDelay = TimeSpan.FromMilliseconds(50),
             HandlerBatchJobs = jobs => new BatchJsonClient(TestClients.Options(), new HttpClient(recorder.Handler("UploadFunctionRole", new LocalBatchEndpoint(jobs), localStandsInForHttps: false))),
         }, new TestOutputLogger(output));
         Assert.Equal(jobEnvironment[BatchPredictionJobOptions.ModelUriVariable], pipeline.ModelUri.ToString());
 
-        var input = _folder.WriteFile("claims.csv", Encoding.UTF8.GetBytes(SyntheticReviews.ToCsv(SyntheticReviews.Create(20, seed: 5))));
         await pipeline.UploadAsync(input);
-        await pipeline.WaitForOutputAsync("claims.csv", OutputTimeout);
+        Assert.Null((await pipeline.WaitForOutputAsync("claims.csv", OutputTimeout)).Manifest.Shards);
         // The same upload again: the job finds the complete output and reuses it.
         await pipeline.UploadAsync(input);
         Assert.True((await pipeline.WaitForOutputAsync("claims.csv", OutputTimeout)).Manifest.RowsIn == 20);
+
+        // A large upload: plan, the array's children (ranged reads, work files), assemble (multipart upload, deleting the work files).
+        await pipeline.UploadAsync(big);
+        var sharded = await pipeline.WaitForOutputAsync("big.csv", OutputTimeout);
+        Assert.Equal(4, sharded.Manifest.Shards!.Count);
+        Assert.Contains(recorder.Calls, call => call.Action == "s3:DeleteObject" && call.Principal == "PredictJobRole");
+
+        // A child that fails on its last attempt writes the failure record; the assemble job never runs.
+        Volatile.Write(ref failingChild, 1);
+        await pipeline.UploadAsync(big, "doomed.csv");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => pipeline.WaitForOutputAsync("doomed.csv", OutputTimeout));
+        var record = $"arn:aws:s3:::{pipeline.ResultsBucket}/{BatchPredictionJobOutputNames.FailureKey("doomed.csv")}";
+        Assert.Contains(recorder.Calls, call => call.Action == "s3:PutObject" && call.Resource == record);
 
         // An upload deleted before its job ran: the job must learn "no such object", not "access denied".
         var gone = BatchPredictionJobOptions.FromEnvironment(pipeline.PredictBucket, "deleted.csv", name =>

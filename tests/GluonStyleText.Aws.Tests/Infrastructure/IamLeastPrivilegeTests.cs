@@ -104,7 +104,10 @@ public sealed class IamLeastPrivilegeTests
 
         var submit = Assert.Single(statements, s => s.Actions.Contains("batch:SubmitJob"));
         Assert.Equal(["batch:SubmitJob"], submit.Actions);
-        Assert.Equal(["""{"Ref":"PredictJobQueue"}""", """{"Ref":"PredictJobDefinition"}"""], submit.Resources);
+        // The shard job definition only where the stack deploys it.
+        Assert.Equal(
+            ["""{"Ref":"PredictJobQueue"}""", """{"Ref":"PredictJobDefinition"}""", """{"Fn::If":["ShardingEnabled",{"Ref":"ShardJobDefinition"},{"Ref":"AWS::NoValue"}]}"""],
+            submit.Resources);
         Assert.All(statements.SelectMany(s => s.Actions), action => Assert.Contains(action, new[]
         {
             "batch:SubmitJob", "logs:CreateLogStream", "logs:PutLogEvents", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
