@@ -28,7 +28,7 @@ public sealed class CliParsingTests
     [InlineData("evaluate", "--model <BUNDLE> (REQUIRED)", "--test <FILE>", "--report <DIR>")]
     [InlineData("predict", "--model <BUNDLE> (REQUIRED)", "--text-column <NAME>", "--class-probabilities", "--top <K>")]
     [InlineData("demo", "--data <DIR>", "--embeddings <FILE>", "Default: ./imdb-demo.")]
-    [InlineData("pipeline", "--model <BUNDLE> (REQUIRED)", "--input <FILE> (REQUIRED)", "[default: pipeline-output]")]
+    [InlineData("pipeline", "--model <BUNDLE> (REQUIRED)", "--input <FILE> (REQUIRED)", "[default: pipeline-output]", "--shard-mib <MIB>", "--workers <N>")]
     [InlineData("upload", "--path <PATH> (REQUIRED)", "--to <S3URI> (REQUIRED)")]
     [InlineData("sagemaker-train", "--data-uri <S3URI> (REQUIRED)", "--role-arn <ARN> (REQUIRED)", "--dry-run", "[default: ml.c5.2xlarge]", "--spot", "--max-wait <HOURS>", "--max-runtime <HOURS>")]
     public async Task EachCommandDescribesItsOptions(string command, params string[] expected)
@@ -57,6 +57,7 @@ public sealed class CliParsingTests
     [InlineData("--top must be at least 1, got 0.", "predict", "--model", "m", "--text", "hi", "--top", "0")]
     [InlineData("Unrecognized command or argument 'fly'.", "fly")]
     [InlineData("Option '--input' is required.", "pipeline", "--model", "m")]
+    [InlineData("--shard-mib must be 0 or more and --workers at least 1.", "pipeline", "--model", "m", "--input", "README.md", "--workers", "0")]
     [InlineData("error: 'http://bucket/key' is not an S3 location", "upload", "--path", "README.md", "--to", "http://bucket/key")]
     [InlineData("must be an IAM role ARN", "sagemaker-train", "--data-uri", "s3://b/training/", "--output-uri", "s3://b/sagemaker/", "--role-arn", "admin", "--image", "i:1", "--dry-run")]
     [InlineData("--max-wait needs --spot", "sagemaker-train", "--data-uri", "s3://b/training/", "--output-uri", "s3://b/sagemaker/", "--role-arn", "arn:aws:iam::123456789012:role/R", "--image", "i:1", "--max-wait", "48", "--dry-run")]
