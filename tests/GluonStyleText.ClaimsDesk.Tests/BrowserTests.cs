@@ -113,7 +113,8 @@ public sealed partial class BrowserTests(TinyModelFixture model, BrowserFixture 
         var page = await browser.NewPageAsync();
         await page.GotoAsync(desk.Url("/train"));
 
-        await page.SetInputFilesAsync("#file", Write("claims-2025.csv", ClaimsData.LabeledCsv(150, seed: 11)));
+        // Enough rows that training outlasts a few status polls: the page must show its epochs on the way.
+        await page.SetInputFilesAsync("#file", Write("claims-2025.csv", ClaimsData.LabeledCsv(1500, seed: 11)));
         await ColumnsOfferedAsync(page);
         Assert.Equal("description", await page.Locator("#textColumn").InputValueAsync());
         Assert.Equal("category", await page.Locator("#labelColumn").InputValueAsync());
