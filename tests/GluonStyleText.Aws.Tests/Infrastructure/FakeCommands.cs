@@ -19,11 +19,11 @@ internal sealed class FakeCommands : IDisposable
     {
         var path = Path.Combine(FolderPath, name);
 
-        // One write per call: the two sides of a pipe (aws ... | docker login) run at once, and
-        // line-by-line appends from both would interleave their arguments in the log.
+        // The two sides of a pipe (aws ... | docker login) run at once, and bash's printf may write one
+        // record in pieces, so each record is appended under a lock or their arguments interleave.
         File.WriteAllText(
             path,
-            $"#!/usr/bin/env bash\ncall=\"{name}\"; for a in \"$@\"; do call+=$'\\n'\"  $a\"; done; printf '%s\\n' \"$call\" >> \"{CallLog}\"\n{body}\n");
+            $"#!/usr/bin/env bash\ncall=\"{name}\"; for a in \"$@\"; do call+=$'\\n'\"  $a\"; done; {{ flock 9; printf '%s\\n' \"$call\" >> \"{CallLog}\"; }} 9>> \"{CallLog}.lock\"\n{body}\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
