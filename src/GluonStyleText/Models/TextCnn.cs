@@ -87,8 +87,9 @@ internal sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
         var wordVectors = embedding.call(tokenIds);
         var channelsFirst = DropWordVectors(wordVectors).transpose(1, 2);
         var isToken = tokenIds.ne(0).unsqueeze(1).to(channelsFirst.dtype);
+        // In place: ReLU's backward needs only its output, so the convolution's own output need not be kept.
         var pooled = convolutions
-            .SelectMany(convolution => Pool(nn.functional.relu(convolution.call(channelsFirst)), isToken, addMeanPooling))
+            .SelectMany(convolution => Pool(convolution.call(channelsFirst).relu_(), isToken, addMeanPooling))
             .ToList();
         var features = dropout.call(pooled.Count == 1 ? pooled[0] : cat(pooled, 1));
         if (addWordBag)
@@ -119,7 +120,9 @@ internal sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
     private static IEnumerable<Tensor> Pool(Tensor activations, Tensor isToken, bool addMean)
     {
         var windowStartsOnToken = isToken.narrow(2, 0, activations.shape[2]);
-        var counted = activations * windowStartsOnToken;
+        // Without gradients (evaluation, prediction) nothing needs the ReLU output again, so the mask can
+        // overwrite it: one activation-sized tensor per kernel less in every pass.
+        var counted = is_grad_enabled() ? activations * windowStartsOnToken : activations.mul_(windowStartsOnToken);
         yield return counted.amax([2]);
         if (addMean)
         {

@@ -1,4 +1,5 @@
 using GluonStyleText.Bundles;
+using GluonStyleText.Models;
 using GluonStyleText.Text;
 using GluonStyleText.Training;
 using TorchSharp;
@@ -7,10 +8,9 @@ using static TorchSharp.torch;
 namespace GluonStyleText.Prediction;
 
 /// <summary>
-/// Classifies texts with a trained model bundle. Safe to share between threads: texts are
-/// encoded in parallel outside any lock; the forward passes are serialised because a module's
-/// native state is not guaranteed to be re-entrant, and libtorch already spreads each pass over
-/// all cores.
+/// Classifies texts with a trained model bundle. Safe to share between threads: every call's texts are
+/// encoded and classified on the classifier's own thread (<see cref="ForwardPassThread"/>), one call after
+/// another, as libtorch already spreads each pass over all cores.
 /// </summary>
 public sealed class TextClassifier : IDisposable
 {
@@ -23,7 +23,7 @@ public sealed class TextClassifier : IDisposable
 
     private readonly ModelBundle _bundle;
     private readonly Device _device;
-    private readonly object _forwardLock = new();
+    private readonly ForwardPassThread _forwardPasses = new();
     private readonly IReadOnlyList<string> _labels;
 
     /// <summary>Wraps an already loaded bundle; the classifier owns and disposes it.</summary>
@@ -141,7 +141,7 @@ public sealed class TextClassifier : IDisposable
     public float[] PredictProbabilities(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
         PredictProbabilities(texts, DefaultBatchSize, cancellationToken);
 
-    // Texts run sorted by length in batches cut to their longest text, since the models' logits do
+    // Texts run sorted by length in batches cut to their longest text (BatchWidth), since the models' logits do
     // not depend on padding and most texts are far shorter than seq_len; results go back in input order.
     /// <param name="texts">The texts.</param>
     /// <param name="batchSize">Texts per forward pass.</param>
@@ -150,11 +150,11 @@ public sealed class TextClassifier : IDisposable
     internal float[] PredictProbabilities(IReadOnlyList<string> texts, int batchSize, CancellationToken cancellationToken, Action<int>? textsDone = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        if (texts.Count == 0)
-        {
-            return [];
-        }
+        return texts.Count == 0 ? [] : _forwardPasses.Invoke(() => ForwardPasses(texts, batchSize, cancellationToken, textsDone));
+    }
 
+    private float[] ForwardPasses(IReadOnlyList<string> texts, int batchSize, CancellationToken cancellationToken, Action<int>? textsDone)
+    {
         using var scope = NewDisposeScope();
         var lengths = new int[texts.Count];
         var ids = _bundle.Transformer.EncodeToTensor(texts, _device, lengths, cancellationToken);
@@ -163,36 +163,36 @@ public sealed class TextClassifier : IDisposable
 
         var classes = _labels.Count;
         var result = new float[texts.Count * classes];
-        lock (_forwardLock)
+        using var noGrad = no_grad();
+        for (var start = 0; start < texts.Count; start += batchSize)
         {
-            using var noGrad = no_grad();
-            for (var start = 0; start < texts.Count; start += batchSize)
+            cancellationToken.ThrowIfCancellationRequested();
+            using var batchScope = NewDisposeScope();
+            var count = Math.Min(batchSize, texts.Count - start);
+            var rows = order.AsSpan(start, count).ToArray();
+            var width = BatchWidth.For(lengths[rows[^1]], (int)ids.shape[1]);
+            var batchIds = ids.index_select(0, tensor(rows.Select(row => (long)row).ToArray(), device: _device)).narrow(1, 0, width);
+            var probabilities = nn.functional.softmax(_bundle.Model.forward(batchIds), dim: 1).to(CPU).data<float>();
+            for (var i = 0; i < count; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                using var batchScope = NewDisposeScope();
-                var count = Math.Min(batchSize, texts.Count - start);
-                var rows = order.AsSpan(start, count).ToArray();
-                var width = Math.Max(1, lengths[rows[^1]]);
-                var batchIds = ids.index_select(0, tensor(rows.Select(row => (long)row).ToArray(), device: _device)).narrow(1, 0, width);
-                var probabilities = nn.functional.softmax(_bundle.Model.forward(batchIds), dim: 1).to(CPU).data<float>();
-                for (var i = 0; i < count; i++)
+                for (var c = 0; c < classes; c++)
                 {
-                    for (var c = 0; c < classes; c++)
-                    {
-                        result[(rows[i] * classes) + c] = probabilities[(i * classes) + c];
-                    }
+                    result[(rows[i] * classes) + c] = probabilities[(i * classes) + c];
                 }
-
-                textsDone?.Invoke(start + count);
             }
 
+            textsDone?.Invoke(start + count);
         }
 
         return result;
     }
 
     /// <summary>Releases the model.</summary>
-    public void Dispose() => _bundle.Dispose();
+    public void Dispose()
+    {
+        _forwardPasses.Dispose();
+        _bundle.Dispose();
+    }
 
     private Prediction ToPrediction(float[] probabilities, int row)
     {

@@ -1,3 +1,4 @@
+using GluonStyleText.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,18 +9,20 @@ internal static class Batches
 {
     /// <summary>
     /// Token ids <c>[rows, width]</c> (int64) and class ids <c>[rows]</c> (int64) on <paramref name="device"/>,
-    /// where width is the longest of the rows' texts (at least 1): the padding beyond it would only cost
-    /// time, because both models give the same logits whatever the padding.
+    /// where width is the longest of the rows' texts, rounded up by <see cref="BatchWidth"/>: the padding beyond
+    /// it would only cost time, because both models give the same logits whatever the padding.
     /// With <paramref name="wordDropout"/> (training steps only) some ids are replaced by the unknown id first.
     /// </summary>
     internal static (Tensor Inputs, Tensor Targets) ToTensors(EncodedDataset data, int[] rows, Device device, UnknownWordDropout? wordDropout = null)
     {
         var lengths = data.Lengths.Span;
-        int width = 1;
+        int longest = 0;
         foreach (int row in rows)
         {
-            width = Math.Max(width, lengths[row]);
+            longest = Math.Max(longest, lengths[row]);
         }
+
+        int width = BatchWidth.For(longest, data.SequenceLength);
 
         var ids = new long[(long)rows.Length * width];
         data.CopyRows(rows, ids, width);

@@ -98,6 +98,25 @@ public sealed class TextClassifierTests(TinyClassifierFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task PredictionsFromAsyncContinuationsEqualSerialOnesAndADisposedClassifierSaysSo()
+    {
+        var (texts, _) = TinyClassifierFixture.Reviews(12, seed: 25);
+        var classifier = TextClassifier.Load(fixture.BundlePath);
+        var serial = texts.Select(text => classifier.Predict(text).Probabilities.ToArray()).ToArray();
+
+        // Each call resumes on some thread-pool thread; every pass still runs on the classifier's own thread.
+        var fromTasks = await Task.WhenAll(texts.Select(async text =>
+        {
+            await Task.Yield();
+            return classifier.Predict(text).Probabilities.ToArray();
+        }));
+        classifier.Dispose();
+
+        Assert.Equal(serial, fromTasks);
+        Assert.Throws<ObjectDisposedException>(() => classifier.Predict(texts[0]));
+    }
+
+    [Fact]
     public void NoTextsGiveNoPredictions()
     {
         Assert.Empty(Classifier.PredictBatch([]));

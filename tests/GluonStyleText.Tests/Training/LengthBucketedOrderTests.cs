@@ -36,18 +36,30 @@ public sealed class LengthBucketedOrderTests
     }
 
     [Fact]
-    public void ABatchIsCutToItsLongestText()
+    public void ABatchIsCutToItsLongestTextRoundedUpToABatchWidth()
     {
         using var scope = NewDisposeScope();
-        var data = new EncodedDataset([1, 2, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0], [0, 1, 0], 4);
+        const int sequenceLength = 40;
+        var ids = new long[4 * sequenceLength];
+        ids[0] = 1;
+        ids[sequenceLength] = 2;
+        ids[sequenceLength + 1] = 3;
+        for (int i = 0; i < 11; i++)
+        {
+            ids[(3 * sequenceLength) + i] = 4;
+        }
+
+        var data = new EncodedDataset(ids, [0, 1, 0, 1], sequenceLength);
 
         var (inputs, targets) = Batches.ToTensors(data, [1, 0], CPU);
         var (empty, _) = Batches.ToTensors(data, [2], CPU);
+        var (longer, _) = Batches.ToTensors(data, [3, 0], CPU);
 
-        Assert.Equal([2, 1, 0], data.Lengths.ToArray());
-        Assert.Equal(new long[] { 2, 2 }, inputs.shape);
-        Assert.Equal(new long[] { 3, 0, 1, 2 }, inputs.data<long>().ToArray());
+        Assert.Equal([1, 2, 0, 11], data.Lengths.ToArray());
+        Assert.Equal(new long[] { 2, 8 }, inputs.shape);
+        Assert.Equal(new long[] { 2, 3, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0 }, inputs.data<long>().ToArray());
         Assert.Equal(new long[] { 1, 0 }, targets.data<long>().ToArray());
-        Assert.Equal(new long[] { 1, 1 }, empty.shape);
+        Assert.Equal(new long[] { 1, 8 }, empty.shape);
+        Assert.Equal(new long[] { 2, 16 }, longer.shape);
     }
 }
