@@ -75,10 +75,7 @@ internal static class Evaluator
                         predictions[rows[i]] = predicted[i];
                     }
 
-                    if ((start / batchSize) % NativeMemory.StepsBetweenTrims == NativeMemory.StepsBetweenTrims - 1)
-                    {
-                        NativeMemory.Trim();
-                    }
+                    NativeMemory.TrimIfGrown();
                 }
             }
 

@@ -261,6 +261,13 @@ public sealed partial class TextClassifierTrainer
 
         // Split here rather than in Trainer, so that the class weights come from the training part only.
         var (training, validation) = dataset.Split(options.ValidationFraction, options.Seed);
+        var refitData = options.RefitOnAllData ? dataset : null;
+        dataset = null;
+
+        // Reading, profiling, encoding and the word vectors leave hundreds of MB of managed garbage, and
+        // training allocates too little managed memory to ever trigger the collection that would free it:
+        // collected (and returned to the system) now, before the native memory of training grows beside it.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         using var model = pretrained is null
             ? TextClassifierModelFactory.Create(options)
             : TextClassifierModelFactory.Create(options, pretrained);
@@ -273,8 +280,8 @@ public sealed partial class TextClassifierTrainer
             throw new OperationCanceledException("Training was cancelled before its first epoch completed; no model bundle was written.", cancellationToken);
         }
 
-        using var refitted = options.RefitOnAllData && !result.Cancelled
-            ? Refit(options, dataset, pretrained, result.BestEpoch!.Value + 1, progress, cancellationToken)
+        using var refitted = refitData is not null && !result.Cancelled
+            ? Refit(options, refitData, pretrained, result.BestEpoch!.Value + 1, progress, cancellationToken)
             : null;
         ModelBundle.Save(bundlePath, options, transformer, labelMap, refitted ?? model, result.BestValidationMetrics);
         LogSaved(_logger, bundlePath, result.BestValidationMetrics?.Accuracy ?? double.NaN);

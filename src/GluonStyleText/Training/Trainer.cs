@@ -298,10 +298,7 @@ internal sealed class Trainer
 
                 int[] rows = batches[batch];
                 double loss = Step(rows);
-                if ((_runBatches + 1) % NativeMemory.StepsBetweenTrims == 0)
-                {
-                    NativeMemory.Trim();
-                }
+                NativeMemory.TrimIfGrown();
 
                 examplesDone += rows.Length;
                 epochLossSum += loss;

@@ -10,7 +10,7 @@ public sealed class BatchWidthTests
     [InlineData(24)]
     [InlineData(3)]
     [InlineData(1)]
-    public void EveryTextFitsAndARunUsesAtMostSixteenWidths(int sequenceLength)
+    public void EveryTextFitsAndARunUsesAtMostTheFewWidths(int sequenceLength)
     {
         var widths = Enumerable.Range(0, sequenceLength + 1)
             .Select(longest => (Longest: longest, Width: BatchWidth.For(longest, sequenceLength)))
@@ -25,11 +25,12 @@ public sealed class BatchWidthTests
     }
 
     [Fact]
-    public void ImdbLengthsRoundToMultiplesOf32AndShortTextsTo8()
+    public void ImdbLengthsRoundToMultiplesOf64AndShortTextsTo8()
     {
-        Assert.Equal(32, BatchWidth.For(1, 500));
+        Assert.Equal(64, BatchWidth.For(1, 500));
         Assert.Equal(256, BatchWidth.For(230, 500));
-        Assert.Equal(500, BatchWidth.For(481, 500));
+        Assert.Equal(500, BatchWidth.For(449, 500));
+        Assert.Equal(448, BatchWidth.For(448, 500));
         Assert.Equal(16, BatchWidth.For(9, 40));
         Assert.Equal(8, BatchWidth.For(0, 40));
     }
