@@ -219,6 +219,15 @@ public sealed class TextClassifierOptions
     [JsonPropertyName("refit_on_all_data")]
     public bool RefitOnAllData { get; set; }
 
+    /// <summary>
+    /// Networks trained from different seeds (<c>seed</c>, <c>seed</c> + 1, ...) whose class probabilities are
+    /// averaged; each is trained like the refit (on the same texts, for the epochs validation chose), so training
+    /// and prediction take about that many times as long. Default null: one network, unless <see cref="Auto"/>
+    /// chooses more (on a small data set without pretrained vectors); a configured value is kept.
+    /// </summary>
+    [JsonPropertyName("ensemble_size"), Range(1, 16)]
+    public int? EnsembleSize { get; set; }
+
     /// <summary>Clip the gradient norm to this value; 0 disables. Default 0 (the trainer applies 5 for the LSTM when 0).</summary>
     [JsonPropertyName("max_grad_norm"), Range(0.0, 1e6)]
     public double MaxGradientNorm { get; set; }

@@ -39,6 +39,14 @@ internal static class AutoSettings
     /// </summary>
     public const double UnknownWordDropoutAlpha = 1;
 
+    /// <summary>
+    /// Networks auto averages on a small data set without pretrained vectors. On TREC's fine labels (5,444 training
+    /// questions, 50 categories; 499 test questions) six seeds gave 76.75 to 79.56 % test accuracy alone (mean 78.82);
+    /// averaging any 2 of them gave 78.96 to 80.96 % (mean 80.07), any 4 79.76 to 81.16 % (80.56), any 5 80.16 to
+    /// 80.76 % (80.46): past 4 the mean stops rising, but the worst case keeps improving.
+    /// </summary>
+    public const int SmallDataEnsembleSize = 5;
+
     /// <summary>The fewest bigram buckets worth a table.</summary>
     public const int MinimumBigramBuckets = 256;
 
@@ -46,7 +54,7 @@ internal static class AutoSettings
 
     /// <summary>
     /// Sets seq_len, min_count, vocab_size, batch_size, early_stopping_patience, refit_on_all_data,
-    /// unknown_word_dropout and word_bag of <paramref name="options"/>
+    /// ensemble_size, unknown_word_dropout and word_bag of <paramref name="options"/>
     /// from the profile of the training texts.
     /// </summary>
     /// <param name="options">The options being prepared; changed in place.</param>
@@ -63,6 +71,7 @@ internal static class AutoSettings
             ChooseBatchSize(options, trainingTexts),
             ChooseEpochs(options),
             ChooseRefit(options, trainingTexts),
+            ChooseEnsembleSize(options, trainingTexts),
             ChooseUnknownWordDropout(options, profile),
         };
         if (ChooseWordBag(options) is { } wordBag)
@@ -183,6 +192,36 @@ internal static class AutoSettings
         }
 
         return new AutoChoice("refit_on_all_data", options.RefitOnAllData ? "true" : "false", reason);
+    }
+
+    /// <summary>
+    /// ensemble_size: <see cref="SmallDataEnsembleSize"/> on a small data set (fewer than <see cref="LargeDataTexts"/>
+    /// training texts) without pretrained vectors, where randomly initialised vectors make one run's result depend
+    /// much on its seed and each run is short; else 1. With pretrained vectors the runs start from the same
+    /// meaningful vectors and agree more; on a large data set the runs would multiply a long training. A
+    /// configured value is kept.
+    /// </summary>
+    public static AutoChoice ChooseEnsembleSize(TextClassifierOptions options, int trainingTexts)
+    {
+        string reason;
+        if (options.EnsembleSize is not null)
+        {
+            reason = "the configured value";
+        }
+        else if (!options.UsePretrainedEmbeddings && trainingTexts < LargeDataTexts)
+        {
+            options.EnsembleSize = SmallDataEnsembleSize;
+            reason = F($"{trainingTexts:N0} training texts (fewer than {LargeDataTexts:N0}) without pretrained vectors: one run depends much on its seed, so the class probabilities of {SmallDataEnsembleSize} runs (seeds {options.Seed} to {options.Seed + SmallDataEnsembleSize - 1}) are averaged; training and prediction take about {SmallDataEnsembleSize} times as long");
+        }
+        else
+        {
+            options.EnsembleSize = 1;
+            reason = options.UsePretrainedEmbeddings
+                ? "one network: runs from the same pretrained vectors agree more"
+                : F($"one network: {trainingTexts:N0} training texts are enough for a steady run, and more runs would multiply a long training");
+        }
+
+        return new AutoChoice("ensemble_size", options.EnsembleSize.Value.ToString(Invariant), reason);
     }
 
     /// <summary>

@@ -268,9 +268,11 @@ public sealed partial class TextClassifierTrainer
         // training allocates too little managed memory to ever trigger the collection that would free it:
         // collected (and returned to the system) now, before the native memory of training grows beside it.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        // One network, even for an ensemble: it is what validation measures and what picks the epoch count.
+        var validatedOptions = TextClassifierModelFactory.EnsembleMember(options, 0);
         using var model = pretrained is null
-            ? TextClassifierModelFactory.Create(options)
-            : TextClassifierModelFactory.Create(options, pretrained);
+            ? TextClassifierModelFactory.Create(validatedOptions)
+            : TextClassifierModelFactory.Create(validatedOptions, pretrained);
         var trainer = new Trainer(options, _logger) { ClassWeights = ClassWeights.For(options.ClassWeights, training.Labels.Span, options.NumberOfClasses) };
         var result = trainer.Train(
             model, training, validation, run?.CheckpointDirectory, run?.ResumeFrom, progress, cancellationToken);
@@ -280,8 +282,8 @@ public sealed partial class TextClassifierTrainer
             throw new OperationCanceledException("Training was cancelled before its first epoch completed; no model bundle was written.", cancellationToken);
         }
 
-        using var refitted = refitData is not null && !result.Cancelled
-            ? Refit(options, refitData, pretrained, result.BestEpoch!.Value + 1, progress, cancellationToken)
+        using var refitted = !result.Cancelled && (refitData is not null || (options.EnsembleSize ?? 1) > 1)
+            ? RefitMembers(options, refitData ?? training, pretrained, result.BestEpoch!.Value + 1, refitData is null ? model : null, progress, cancellationToken)
             : null;
         ModelBundle.Save(bundlePath, options, transformer, labelMap, refitted ?? model, result.BestValidationMetrics);
         LogSaved(_logger, bundlePath, result.BestValidationMetrics?.Accuracy ?? double.NaN);
@@ -294,6 +296,52 @@ public sealed partial class TextClassifierTrainer
             EmbeddingCoverage = coverage,
             Elapsed = stopwatch.Elapsed,
         };
+    }
+
+    // The model to save when it is not the validated one: the refit, or an ensemble of ensemble_size networks
+    // trained like it. Without refit_on_all_data the validated model is the first member and the others are
+    // trained on the same training part. A member whose training is cancelled is left out; options.EnsembleSize
+    // becomes the count kept, so that the bundle describes what it holds. Null when nothing but the validated
+    // model is left to save.
+    private nn.Module<Tensor, Tensor>? RefitMembers(
+        TextClassifierOptions options, EncodedDataset data, float[]? pretrained, int epochs, nn.Module<Tensor, Tensor>? validated,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        int size = options.EnsembleSize ?? 1;
+        var members = new List<nn.Module<Tensor, Tensor>>(size);
+        for (int member = validated is null ? 0 : 1; member < size && !cancellationToken.IsCancellationRequested; member++)
+        {
+            if (size > 1)
+            {
+                LogMember(_logger, member + 1, size, data.Count, epochs);
+            }
+
+            if (Refit(TextClassifierModelFactory.EnsembleMember(options, member), data, pretrained, epochs, progress, cancellationToken) is not { } trained)
+            {
+                break;
+            }
+
+            members.Add(trained);
+        }
+
+        int kept = members.Count + (validated is null ? 0 : 1);
+        options.EnsembleSize = Math.Max(1, kept);
+        if (kept <= 1)
+        {
+            return members.SingleOrDefault();
+        }
+
+        // The ensemble owns its members, the validated model included; it is handed over by a copy of its weights,
+        // as the caller disposes the original.
+        if (validated is not null)
+        {
+            var first = TextClassifierModelFactory.Create(TextClassifierModelFactory.EnsembleMember(options, 0));
+            first.to(validated.parameters().First().device);
+            first.load_state_dict(validated.state_dict());
+            members.Insert(0, first);
+        }
+
+        return new EnsembleClassifier(members);
     }
 
     // A cancelled refit returns null, so that the bundle keeps the validated model rather than a
@@ -367,6 +415,9 @@ public sealed partial class TextClassifierTrainer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Read {Rows:N0} rows from {Path}: {Accepted:N0} accepted, {Rejected:N0} rejected (rejects: {RejectsPath})")]
     private static partial void LogRead(ILogger logger, long rows, string path, long accepted, long rejected, string rejectsPath);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ensemble member {Member} of {Size}: training on {Texts:N0} texts for {Epochs} epochs")]
+    private static partial void LogMember(ILogger logger, int member, int size, int texts, int epochs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "auto: {Key} {Value} = {Reason}")]
     private static partial void LogAuto(ILogger logger, string key, string value, string reason);

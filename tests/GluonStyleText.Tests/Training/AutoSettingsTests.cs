@@ -125,6 +125,22 @@ public sealed class AutoSettingsTests
     }
 
     [Theory]
+    [InlineData(false, 4_000, null, AutoSettings.SmallDataEnsembleSize)]
+    [InlineData(true, 4_000, null, 1)]
+    [InlineData(false, 20_000, null, 1)]
+    [InlineData(true, 20_000, 3, 3)]
+    [InlineData(false, 4_000, 1, 1)]
+    public void SmallDataWithoutPretrainedVectorsAveragesSeveralRunsUnlessConfigured(bool pretrained, int trainingTexts, int? configured, int chosen)
+    {
+        var options = new TextClassifierOptions { UsePretrainedEmbeddings = pretrained, EnsembleSize = configured };
+
+        var choice = AutoSettings.ChooseEnsembleSize(options, trainingTexts);
+
+        Assert.Equal(chosen, options.EnsembleSize);
+        Assert.Equal(chosen.ToString(System.Globalization.CultureInfo.InvariantCulture), choice.Value);
+    }
+
+    [Theory]
     [InlineData(false, null, true)]
     [InlineData(true, null, false)]
     [InlineData(false, false, false)]

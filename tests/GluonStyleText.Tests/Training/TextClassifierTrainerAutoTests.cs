@@ -34,7 +34,7 @@ public sealed class TextClassifierTrainerAutoTests : IDisposable
         var result = new TextClassifierTrainer(options, logger).Train(texts, labels, bundlePath);
 
         var auto = logger.Messages.Where(m => m.StartsWith("auto: ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["seq_len", "min_count", "vocab_size", "batch_size", "num_epoch", "refit_on_all_data", "unknown_word_dropout", "word_bag", "bigram_buckets"], auto.Select(m => m.Split(' ')[1]));
+        Assert.Equal(["seq_len", "min_count", "vocab_size", "batch_size", "num_epoch", "refit_on_all_data", "ensemble_size", "unknown_word_dropout", "word_bag", "bigram_buckets"], auto.Select(m => m.Split(' ')[1]));
         Assert.Contains(auto, m => m.StartsWith("auto: seq_len 16 = 99th percentile of 300 texts' token counts (9; longest 9), rounded up to a multiple of 8", StringComparison.Ordinal));
         Assert.True(result.ValidationMetrics!.Accuracy >= 0.95, $"validation accuracy {result.ValidationMetrics.Accuracy}");
 
@@ -50,7 +50,38 @@ public sealed class TextClassifierTrainerAutoTests : IDisposable
         Assert.True(bundle.Options.RefitOnAllData);
         Assert.Equal(AutoSettings.UnknownWordDropoutAlpha, bundle.Options.UnknownWordDropout);
         Assert.True(bundle.Options.WordBag);
+        Assert.Equal(AutoSettings.SmallDataEnsembleSize, bundle.Options.EnsembleSize);
+        Assert.Contains("members.4.embedding.weight", bundle.Model.state_dict().Keys);
         Assert.Equal(16, bundle.Transformer.SequenceLength);
+        Assert.Equal(AutoSettings.SmallDataEnsembleSize, logger.Messages.Count(m => m.StartsWith("Ensemble member ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void WithoutRefitTheValidatedModelIsTheEnsemblesFirstMember()
+    {
+        var (texts, labels) = TinyClassifierFixture.Reviews(200, seed: 62);
+        var options = Options();
+        options.Epochs = 2;
+        options.EnsembleSize = 3;
+        var single = Options();
+        single.Epochs = 2;
+        var bundlePath = Path.Combine(_temp.Path, "ensemble.zip");
+        var singlePath = Path.Combine(_temp.Path, "single.zip");
+
+        var result = new TextClassifierTrainer(options).Train(texts, labels, bundlePath);
+        new TextClassifierTrainer(single).Train(texts, labels, singlePath);
+
+        using var ensemble = ModelBundle.Load(bundlePath);
+        using var validated = ModelBundle.Load(singlePath);
+        Assert.Equal(3, ensemble.Options.EnsembleSize);
+        var members = ensemble.Model.state_dict();
+        foreach (var (name, weight) in validated.Model.state_dict())
+        {
+            Assert.True(weight.allclose(members["members.0." + name], rtol: 0, atol: 0), name);
+        }
+
+        Assert.False(members["members.1.embedding.weight"].allclose(members["members.0.embedding.weight"], rtol: 0, atol: 0));
+        Assert.NotNull(result.ValidationMetrics);
     }
 
     [Fact]
