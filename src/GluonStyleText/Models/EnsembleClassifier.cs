@@ -11,8 +11,8 @@ namespace GluonStyleText.Models;
 /// <summary>
 /// Several classifiers of the same shape, trained from different seeds, whose class probabilities are averaged
 /// (<c>ensemble_size</c>). On few texts without pretrained vectors one run's accuracy depends much on its seed;
-/// the mean of a few runs is both steadier and better. The members are trained one by one as single models and
-/// only joined here, for evaluation, saving and prediction.
+/// the mean of a few runs is both steadier and better. The members are trained one by one as single models (each a
+/// whole run of its own seed) and only joined here, for saving, evaluation and prediction.
 /// </summary>
 internal sealed class EnsembleClassifier : nn.Module<Tensor, Tensor>
 {

@@ -220,10 +220,10 @@ public sealed class TextClassifierOptions
     public bool RefitOnAllData { get; set; }
 
     /// <summary>
-    /// Networks trained from different seeds (<c>seed</c>, <c>seed</c> + 1, ...) whose class probabilities are
-    /// averaged; each is trained like the refit (on the same texts, for the epochs validation chose), so training
-    /// and prediction take about that many times as long. Default null: one network, unless <see cref="Auto"/>
-    /// chooses more (on a small data set without pretrained vectors); a configured value is kept.
+    /// Networks whose class probabilities are averaged, each a whole training run of its own seed (<c>seed</c>,
+    /// <c>seed</c> + 1, ...: its own validation split, epoch count and refit), so training and prediction take about
+    /// that many times as long; the first is the run a single network would be. Default null: one network, unless
+    /// <see cref="Auto"/> chooses more (on a small data set without pretrained vectors); a configured value is kept.
     /// </summary>
     [JsonPropertyName("ensemble_size"), Range(1, 16)]
     public int? EnsembleSize { get; set; }

@@ -246,7 +246,7 @@ public sealed partial class TextClassifierTrainer
             new TextClassifierTrainerCheckpoint(transformer, labelMap).Write(checkpoints, freshRun: run.ResumeFrom is null);
         }
 
-        var dataset = new EncodedDataset(transformer.EncodeRowMajor(texts, cancellationToken), [.. classIds], options.SequenceLength);
+        EncodedDataset? dataset = new EncodedDataset(transformer.EncodeRowMajor(texts, cancellationToken), [.. classIds], options.SequenceLength);
         if (options.Auto && AutoSettings.ChooseBigramBuckets(options, dataset) is { } bigrams)
         {
             LogAuto(_logger, bigrams.Key, bigrams.Value, bigrams.Reason);
@@ -259,33 +259,72 @@ public sealed partial class TextClassifierTrainer
             (pretrained, coverage) = LoadEmbeddings(options, transformer, cancellationToken);
         }
 
-        // Split here rather than in Trainer, so that the class weights come from the training part only.
-        var (training, validation) = dataset.Split(options.ValidationFraction, options.Seed);
-        var refitData = options.RefitOnAllData ? dataset : null;
-        dataset = null;
-
-        // Reading, profiling, encoding and the word vectors leave hundreds of MB of managed garbage, and
-        // training allocates too little managed memory to ever trigger the collection that would free it:
-        // collected (and returned to the system) now, before the native memory of training grows beside it.
+        // Reading, profiling, encoding and the word vectors leave managed garbage (IMDB's preparation needs more
+        // than 320 MB of managed heap), and training allocates too little managed memory to ever trigger the
+        // collection that would free it: collected and returned to the system now, before training's native
+        // memory grows beside it.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        // One network, even for an ensemble: it is what validation measures and what picks the epoch count.
-        var validatedOptions = TextClassifierModelFactory.EnsembleMember(options, 0);
-        using var model = pretrained is null
-            ? TextClassifierModelFactory.Create(validatedOptions)
-            : TextClassifierModelFactory.Create(validatedOptions, pretrained);
-        var trainer = new Trainer(options, _logger) { ClassWeights = ClassWeights.For(options.ClassWeights, training.Labels.Span, options.NumberOfClasses) };
-        var result = trainer.Train(
-            model, training, validation, run?.CheckpointDirectory, run?.ResumeFrom, progress, cancellationToken);
-        if (result.Cancelled && result.BestEpoch is null)
+
+        // An ensemble's members are whole runs of their own seed (split, validation, epoch count, refit): the first
+        // is the run a single network would be, and its validation metrics are the bundle's. A checkpointed or
+        // resumed run checkpoints the first member only. A later member that is cancelled is left out, and
+        // ensemble_size becomes the count kept, so that the bundle describes what it holds.
+        int size = options.EnsembleSize ?? 1;
+        var members = new List<nn.Module<Tensor, Tensor>>(size);
+        TrainingResult? result = null;
+        try
         {
-            // The weights are as initialised: a bundle of them would classify at random, so none is written.
-            throw new OperationCanceledException("Training was cancelled before its first epoch completed; no model bundle was written.", cancellationToken);
+            for (int member = 0; member < size && (member == 0 || !cancellationToken.IsCancellationRequested); member++)
+            {
+                if (size > 1)
+                {
+                    LogMember(_logger, member + 1, size, options.Seed + member);
+                }
+
+                // The last run without a refit needs the whole data set only to split it: no reference is kept
+                // here, so that the split's copies are not held beside it (IMDB: 100 MB of token ids).
+                var memberData = dataset!;
+                if (member == size - 1 && !options.RefitOnAllData)
+                {
+                    dataset = null;
+                }
+
+                var (trained, memberResult) = TrainMember(
+                    TextClassifierModelFactory.EnsembleMember(options, member), memberData, pretrained, member == 0 ? run : null, progress, cancellationToken);
+                if (member == 0 && trained is null)
+                {
+                    // The weights are as initialised: a bundle of them would classify at random, so none is written.
+                    throw new OperationCanceledException("Training was cancelled before its first epoch completed; no model bundle was written.", cancellationToken);
+                }
+
+                if (trained is null || (member > 0 && memberResult.Cancelled))
+                {
+                    trained?.Dispose();
+                    break;
+                }
+
+                result ??= memberResult;
+                members.Add(trained);
+                if (memberResult.Cancelled)
+                {
+                    break;
+                }
+            }
+
+            if (size > 1)
+            {
+                options.EnsembleSize = members.Count;
+            }
+
+            var saved = members.Count == 1 ? members[0] : new EnsembleClassifier(members);
+            members = [saved];
+            ModelBundle.Save(bundlePath, options, transformer, labelMap, saved, result!.BestValidationMetrics);
+        }
+        finally
+        {
+            members.ForEach(member => member.Dispose());
         }
 
-        using var refitted = !result.Cancelled && (refitData is not null || (options.EnsembleSize ?? 1) > 1)
-            ? RefitMembers(options, refitData ?? training, pretrained, result.BestEpoch!.Value + 1, refitData is null ? model : null, progress, cancellationToken)
-            : null;
-        ModelBundle.Save(bundlePath, options, transformer, labelMap, refitted ?? model, result.BestValidationMetrics);
         LogSaved(_logger, bundlePath, result.BestValidationMetrics?.Accuracy ?? double.NaN);
         return new TextClassifierTrainingResult
         {
@@ -298,50 +337,32 @@ public sealed partial class TextClassifierTrainer
         };
     }
 
-    // The model to save when it is not the validated one: the refit, or an ensemble of ensemble_size networks
-    // trained like it. Without refit_on_all_data the validated model is the first member and the others are
-    // trained on the same training part. A member whose training is cancelled is left out; options.EnsembleSize
-    // becomes the count kept, so that the bundle describes what it holds. Null when nothing but the validated
-    // model is left to save.
-    private nn.Module<Tensor, Tensor>? RefitMembers(
-        TextClassifierOptions options, EncodedDataset data, float[]? pretrained, int epochs, nn.Module<Tensor, Tensor>? validated,
+    // One network's run: the validation split of its seed (made here rather than in Trainer, so that the class
+    // weights come from the training part only), training with early stopping, then the refit on every text
+    // when configured. The model is null when training was cancelled before its first epoch completed.
+    private (nn.Module<Tensor, Tensor>? Model, TrainingResult Result) TrainMember(
+        TextClassifierOptions options, EncodedDataset dataset, float[]? pretrained, TrainingRunOptions? run,
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
-        int size = options.EnsembleSize ?? 1;
-        var members = new List<nn.Module<Tensor, Tensor>>(size);
-        for (int member = validated is null ? 0 : 1; member < size && !cancellationToken.IsCancellationRequested; member++)
+        var (training, validation) = dataset.Split(options.ValidationFraction, options.Seed);
+        var refitData = options.RefitOnAllData ? dataset : null;
+        var model = pretrained is null ? TextClassifierModelFactory.Create(options) : TextClassifierModelFactory.Create(options, pretrained);
+        var trainer = new Trainer(options, _logger) { ClassWeights = ClassWeights.For(options.ClassWeights, training.Labels.Span, options.NumberOfClasses) };
+        var result = trainer.Train(model, training, validation, run?.CheckpointDirectory, run?.ResumeFrom, progress, cancellationToken);
+        if (result.Cancelled && result.BestEpoch is null)
         {
-            if (size > 1)
-            {
-                LogMember(_logger, member + 1, size, data.Count, epochs);
-            }
-
-            if (Refit(TextClassifierModelFactory.EnsembleMember(options, member), data, pretrained, epochs, progress, cancellationToken) is not { } trained)
-            {
-                break;
-            }
-
-            members.Add(trained);
+            model.Dispose();
+            return (null, result);
         }
 
-        int kept = members.Count + (validated is null ? 0 : 1);
-        options.EnsembleSize = Math.Max(1, kept);
-        if (kept <= 1)
+        if (refitData is not null && !result.Cancelled
+            && Refit(options, refitData, pretrained, result.BestEpoch!.Value + 1, progress, cancellationToken) is { } refitted)
         {
-            return members.SingleOrDefault();
+            model.Dispose();
+            model = refitted;
         }
 
-        // The ensemble owns its members, the validated model included; it is handed over by a copy of its weights,
-        // as the caller disposes the original.
-        if (validated is not null)
-        {
-            var first = TextClassifierModelFactory.Create(TextClassifierModelFactory.EnsembleMember(options, 0));
-            first.to(validated.parameters().First().device);
-            first.load_state_dict(validated.state_dict());
-            members.Insert(0, first);
-        }
-
-        return new EnsembleClassifier(members);
+        return (model, result);
     }
 
     // A cancelled refit returns null, so that the bundle keeps the validated model rather than a
@@ -416,8 +437,8 @@ public sealed partial class TextClassifierTrainer
     [LoggerMessage(Level = LogLevel.Information, Message = "Read {Rows:N0} rows from {Path}: {Accepted:N0} accepted, {Rejected:N0} rejected (rejects: {RejectsPath})")]
     private static partial void LogRead(ILogger logger, long rows, string path, long accepted, long rejected, string rejectsPath);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ensemble member {Member} of {Size}: training on {Texts:N0} texts for {Epochs} epochs")]
-    private static partial void LogMember(ILogger logger, int member, int size, int texts, int epochs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ensemble member {Member} of {Size}: seed {Seed}")]
+    private static partial void LogMember(ILogger logger, int member, int size, int seed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "auto: {Key} {Value} = {Reason}")]
     private static partial void LogAuto(ILogger logger, string key, string value, string reason);

@@ -57,7 +57,7 @@ public sealed class TextClassifierTrainerAutoTests : IDisposable
     }
 
     [Fact]
-    public void WithoutRefitTheValidatedModelIsTheEnsemblesFirstMember()
+    public void AnEnsemblesFirstMemberIsTheSingleRunOfItsSeedAndTheOthersDiffer()
     {
         var (texts, labels) = TinyClassifierFixture.Reviews(200, seed: 62);
         var options = Options();
