@@ -29,9 +29,6 @@ internal sealed class EnsembleClassifier : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    /// <summary>How many members the ensemble averages.</summary>
-    public int Count => members.Count;
-
     /// <summary>
     /// The log of the members' mean class probabilities <c>[batch, n_classes]</c>: logits whose softmax is that mean,
     /// so that cross entropy, argmax and softmax treat the ensemble as one classifier.

@@ -7,7 +7,8 @@ namespace GluonStyleText.Prediction;
 /// The one thread on which a classifier runs its forward passes. libtorch allocates every tensor with malloc, and
 /// glibc gives each thread that allocates a heap (arena) of its own, up to 8 per core: when the passes ran on
 /// whichever thread-pool thread an async caller resumed on, each of those threads grew its own heap, and classifying
-/// IMDB's test.csv peaked at 1.5 GB, against 0.94 GB (and a quarter faster) with all passes in one heap. One thread
+/// IMDB's test.csv peaked at 1.5-1.7 GB; on one thread (with TextCnn's in-place ReLU and mask) 0.70-0.74 GB, at the
+/// same speed. One thread
 /// also serialises the passes, as a module's native state is not guaranteed to be re-entrant.
 /// </summary>
 internal sealed class ForwardPassThread : IDisposable

@@ -276,9 +276,10 @@ public sealed partial class TextClassifierTrainer
         {
             for (int member = 0; member < size && (member == 0 || !cancellationToken.IsCancellationRequested); member++)
             {
+                var memberOptions = TextClassifierModelFactory.EnsembleMember(options, member);
                 if (size > 1)
                 {
-                    LogMember(_logger, member + 1, size, options.Seed + member);
+                    LogMember(_logger, member + 1, size, memberOptions.Seed);
                 }
 
                 // The last run without a refit needs the whole data set only to split it: no reference is kept
@@ -289,8 +290,7 @@ public sealed partial class TextClassifierTrainer
                     dataset = null;
                 }
 
-                var (trained, memberResult) = TrainMember(
-                    TextClassifierModelFactory.EnsembleMember(options, member), memberData, pretrained, member == 0 ? run : null, progress, cancellationToken);
+                var (trained, memberResult) = TrainMember(memberOptions, memberData, pretrained, member == 0 ? run : null, progress, cancellationToken);
                 if (member == 0 && trained is null)
                 {
                     // The weights are as initialised: a bundle of them would classify at random, so none is written.
@@ -316,8 +316,9 @@ public sealed partial class TextClassifierTrainer
                 options.EnsembleSize = members.Count;
             }
 
-            var saved = members.Count == 1 ? members[0] : new EnsembleClassifier(members);
-            members = [saved];
+            // An ensemble owns (and disposes) its members.
+            using var saved = members.Count == 1 ? members[0] : new EnsembleClassifier(members);
+            members.Clear();
             ModelBundle.Save(bundlePath, options, transformer, labelMap, saved, result!.BestValidationMetrics);
         }
         finally

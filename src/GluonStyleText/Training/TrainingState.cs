@@ -40,10 +40,9 @@ internal sealed class TrainingState : IDisposable
         using (no_grad())
         {
             var weights = model.state_dict();
-            // Copied into the tensors of the previous best when there is one: a second copy of the model
-            // (88 MB for IMDB's) alive beside the first raised the run's peak memory at every better epoch.
-            if (BestWeights is not null && BestWeights.Count == weights.Count
-                && weights.All(pair => BestWeights.TryGetValue(pair.Key, out var kept) && kept.shape.SequenceEqual(pair.Value.shape) && kept.dtype == pair.Value.dtype))
+            // Copied into the tensors of the previous best when there is one (a run's model keeps its shapes): a
+            // second copy of the model (88 MB for IMDB's) alive beside the first raised the peak at every better epoch.
+            if (BestWeights is not null)
             {
                 foreach (var (name, value) in weights)
                 {
@@ -53,7 +52,6 @@ internal sealed class TrainingState : IDisposable
                 return;
             }
 
-            DisposeBestWeights();
             var copy = new Dictionary<string, Tensor>();
             foreach (var (name, value) in weights)
             {
