@@ -1,6 +1,7 @@
 using GluonStyleText.Bundles;
 using GluonStyleText.Data;
 using GluonStyleText.Embeddings;
+using GluonStyleText.Models;
 using Microsoft.Extensions.Options;
 
 namespace GluonStyleText.Cli.ConsoleUi;
@@ -27,7 +28,7 @@ internal static class ErrorMessages
     }
 
     private static bool IsUserProblem(Exception exception) => exception is
-        CommandFailure or DataFormatException or BundleFormatException or OptionsValidationException
+        CommandFailure or DataFormatException or BundleFormatException or OptionsValidationException or NonFiniteNumbersException
         or EmbeddingFormatException or LabelMapFormatException or FileNotFoundException
         or DirectoryNotFoundException or InvalidDataException or UnauthorizedAccessException
         or ArgumentException or FormatException or HttpRequestException or IOException;

@@ -133,6 +133,13 @@ internal static class ModelBundleReader
                 throw new BundleFormatException(displayPath, $"{BundleFiles.Weights} cannot be loaded ({e.Message}).", e);
             }
 
+            // A model with a NaN weight answers NaN for some or all texts; the writer refuses one, but a bundle may
+            // come from an older version or from elsewhere.
+            if (FiniteWeights.Problem(model) is { } nonFinite)
+            {
+                throw new BundleFormatException(displayPath, $"{BundleFiles.Weights} is not usable: {nonFinite}; the model was trained wrong. Train it again.");
+            }
+
             if (device is not null)
             {
                 model.to(device);

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using GluonStyleText.Data;
 using GluonStyleText.Evaluation;
+using GluonStyleText.Models;
 using GluonStyleText.Options;
 using GluonStyleText.Text;
 using static TorchSharp.torch;
@@ -130,6 +131,11 @@ internal static class ModelBundleWriter
         if (BundleConsistency.ShapesProblem(BundleConsistency.ImpliedShapes(options), shapes, "the model") is { } mismatch)
         {
             throw new ArgumentException($"Cannot save a model bundle whose model does not match its options: {mismatch}", nameof(model));
+        }
+
+        if (FiniteWeights.Problem(model) is { } nonFinite)
+        {
+            throw new NonFiniteNumbersException($"Cannot save a model bundle whose weights are not finite: {nonFinite}. {NonFiniteNumbersException.Advice}");
         }
 
         return shapes;

@@ -18,6 +18,7 @@ internal static class Evaluator
     /// <param name="cancellationToken">Checked before every batch.</param>
     /// <exception cref="ArgumentException">The set is empty or a class id is not below the model's number of classes.</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
+    /// <exception cref="NonFiniteNumbersException">The model's outputs for some texts are NaN or infinite.</exception>
     public static ClassificationMetrics Evaluate(
         nn.Module<Tensor, Tensor> model, EncodedDataset data, int batchSize, CancellationToken cancellationToken = default) =>
         Evaluate(model, data, batchSize, classWeights: null, cancellationToken);
@@ -67,7 +68,16 @@ internal static class Evaluator
                     }
 
                     var weights = classWeights is null ? null : tensor(classWeights, device: device);
-                    totalLoss += nn.functional.cross_entropy(logits, targets, weight: weights, reduction: nn.Reduction.Sum).item<float>();
+                    float batchLoss = nn.functional.cross_entropy(logits, targets, weight: weights, reduction: nn.Reduction.Sum).item<float>();
+                    // A NaN or infinite logit makes the loss non-finite; its argmax would still name a class, so an
+                    // accuracy over such outputs would look like a figure while it is not one.
+                    if (!float.IsFinite(batchLoss))
+                    {
+                        throw new NonFiniteNumbersException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                            $"The model's outputs are not finite (loss {batchLoss}) for {count} of the {data.Count} texts evaluated; no accuracy is computed over them. {NonFiniteNumbersException.Advice}"));
+                    }
+
+                    totalLoss += batchLoss;
                     totalWeight += weights is null ? count : weights.index_select(0, targets).sum().item<float>();
                     var predicted = logits.argmax(1).to(ScalarType.Int32, CPU).data<int>().ToArray();
                     for (int i = 0; i < count; i++)

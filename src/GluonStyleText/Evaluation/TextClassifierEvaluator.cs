@@ -1,4 +1,6 @@
+using System.Globalization;
 using GluonStyleText.Data;
+using GluonStyleText.Models;
 using GluonStyleText.Prediction;
 using GluonStyleText.Training;
 using Microsoft.Extensions.Logging;
@@ -29,6 +31,7 @@ public static class TextClassifierEvaluator
     /// <param name="cancellationToken">Checked before every batch.</param>
     /// <exception cref="DataFormatException">The file or a row is bad; the message names file, line and reason.</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
+    /// <exception cref="NonFiniteNumbersException">The model's output for a text is NaN or infinite.</exception>
     public static ClassificationMetrics EvaluateCsv(
         TextClassifier classifier,
         string csvPath,
@@ -76,6 +79,7 @@ public static class TextClassifierEvaluator
     /// <param name="cancellationToken">Checked while reading and before every batch.</param>
     /// <exception cref="DataFormatException">The content or a row is bad; the message names <paramref name="csvName"/>, line and reason.</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
+    /// <exception cref="NonFiniteNumbersException">The model's output for a text is NaN or infinite.</exception>
     public static ClassificationMetrics EvaluateCsv(
         TextClassifier classifier,
         Stream csv,
@@ -123,6 +127,7 @@ public static class TextClassifierEvaluator
     /// <returns>Accuracy, mean cross-entropy (of the classifier's probabilities), per-class scores and confusion matrix.</returns>
     /// <exception cref="ArgumentException">The lists differ in length, are empty, or a class id is out of range.</exception>
     /// <exception cref="OperationCanceledException">Cancellation was requested.</exception>
+    /// <exception cref="NonFiniteNumbersException">The model's output for a text is NaN or infinite.</exception>
     public static ClassificationMetrics Evaluate(
         TextClassifier classifier,
         IReadOnlyList<string> texts,
@@ -166,6 +171,13 @@ public static class TextClassifierEvaluator
                 if (actual < 0 || actual >= classes)
                 {
                     throw new ArgumentException($"Text {start + row} has class id {actual}, but the classifier has {classes} classes.", nameof(classIds));
+                }
+
+                // An accuracy over NaN outputs would still count argmaxes, and look like a figure.
+                if (!Probabilities.AllFinite(rowProbabilities))
+                {
+                    throw new NonFiniteNumbersException(string.Create(CultureInfo.InvariantCulture,
+                        $"The model's output for text {start + row + 1:N0} of {texts.Count:N0} is not a number (NaN); no accuracy is computed over such outputs. {NonFiniteNumbersException.Advice}"));
                 }
 
                 predictions[start + row] = Probabilities.ArgMax(rowProbabilities);

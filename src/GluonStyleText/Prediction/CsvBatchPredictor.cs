@@ -279,7 +279,7 @@ public sealed partial class CsvBatchPredictor
             await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        long read = 0, predicted = 0, rejected = 0;
+        long read = 0, predicted = 0, rejected = 0, nonFinite = 0;
         // Rows are classified a sort window at a time, so that the classifier can group texts of similar
         // length into its batches (a window of one batch would mix every length); progress and
         // cancellation still come per batch of rows written.
@@ -292,10 +292,11 @@ public sealed partial class CsvBatchPredictor
 
         async Task FlushWindowAsync()
         {
-            (var ok, var bad) = await WriteWindowAsync(writer, window, columns, BatchWritten, cancellationToken).ConfigureAwait(false);
+            (var ok, var bad, var notFinite) = await WriteWindowAsync(writer, window, columns, BatchWritten, cancellationToken).ConfigureAwait(false);
             read += window.Count;
             predicted += ok;
             rejected += bad;
+            nonFinite += notFinite;
             window.Clear();
         }
 
@@ -316,7 +317,10 @@ public sealed partial class CsvBatchPredictor
 
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         progress?.Report(new CsvPredictionProgress(read, input.Length, input.Length, read / Math.Max(1e-9, stopwatch.Elapsed.TotalSeconds)));
-        return new CsvPredictionSummary(inputName, outputName, read, predicted, rejected, _classifier.Bundle.ModelHash, stopwatch.Elapsed);
+        return new CsvPredictionSummary(inputName, outputName, read, predicted, rejected, _classifier.Bundle.ModelHash, stopwatch.Elapsed)
+        {
+            RowsWithNonFiniteOutput = nonFinite,
+        };
     }
 
     private static bool NextRecord(CsvReader reader, string inputPath, long lineOffset)
@@ -424,13 +428,17 @@ public sealed partial class CsvBatchPredictor
             : null;
     }
 
-    private async Task<(int Predicted, int Rejected)> WriteWindowAsync(CsvWriter writer, List<CsvRow> batch, CsvColumns columns, Action<long> batchWritten, CancellationToken cancellationToken)
+    /// <summary>The error of a row whose class probabilities came out NaN or infinite.</summary>
+    internal const string NonFiniteRowError = "the model's output for this text is not a number (NaN); no prediction was made. Run 'gluontext doctor' on this machine";
+
+    private async Task<(int Predicted, int Rejected, int NonFinite)> WriteWindowAsync(CsvWriter writer, List<CsvRow> batch, CsvColumns columns, Action<long> batchWritten, CancellationToken cancellationToken)
     {
         var texts = batch.Where(row => row.Error is null).Select(row => row.Fields[columns.TextIndex]).ToList();
         var probabilities = _classifier.PredictProbabilities(texts, _options.BatchSize, cancellationToken);
         var classes = _classifier.Labels.Count;
         var ranked = new int[_topK];
         var next = 0;
+        var nonFinite = 0;
         long written = 0;
         foreach (var row in batch)
         {
@@ -439,10 +447,24 @@ public sealed partial class CsvBatchPredictor
                 writer.WriteField(field);
             }
 
-            if (row.Error is null)
+            var error = row.Error;
+            var offset = 0;
+            if (error is null)
             {
-                var rowProbabilities = probabilities.AsSpan(next * classes, classes);
+                offset = next * classes;
                 next++;
+                // A NaN written as a probability would be read as a figure (and NaN < threshold is false, so the
+                // row would not even be sent for review): the row gets an error instead, and the summary counts it.
+                if (!Probabilities.AllFinite(probabilities.AsSpan(offset, classes)))
+                {
+                    error = NonFiniteRowError;
+                    nonFinite++;
+                }
+            }
+
+            if (error is null)
+            {
+                var rowProbabilities = probabilities.AsSpan(offset, classes);
                 Rank(rowProbabilities, ranked);
                 var best = ranked[0];
                 writer.WriteField(_classifier.Labels[best]);
@@ -482,7 +504,7 @@ public sealed partial class CsvBatchPredictor
                     writer.WriteField("true");
                 }
 
-                writer.WriteField(row.Error);
+                writer.WriteField(error);
             }
 
             await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
@@ -492,7 +514,7 @@ public sealed partial class CsvBatchPredictor
             }
         }
 
-        return (texts.Count, batch.Count - texts.Count);
+        return (texts.Count - nonFinite, batch.Count - texts.Count + nonFinite, nonFinite);
     }
 
     /// <summary>

@@ -18,4 +18,11 @@ public sealed record CsvPredictionSummary(
     long RowsPredicted,
     long RowsRejected,
     string ModelHash,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>
+    /// Rows among <see cref="RowsRejected"/> whose class probabilities came out NaN or infinite: the model or this
+    /// machine's native kernels are at fault, not the row, so a caller should treat any as a failed run.
+    /// </summary>
+    public long RowsWithNonFiniteOutput { get; init; }
+}

@@ -198,6 +198,11 @@ public sealed class TextClassifier : IDisposable
     {
         var classes = _labels.Count;
         var rowProbabilities = probabilities.AsSpan(row * classes, classes).ToArray();
+        if (!Probabilities.AllFinite(rowProbabilities))
+        {
+            throw new NonFiniteNumbersException($"The model's output for a text is not a number (NaN); no prediction was made. {NonFiniteNumbersException.Advice}");
+        }
+
         var best = Probabilities.ArgMax(rowProbabilities);
         return new Prediction(_labels[best], best, rowProbabilities[best], rowProbabilities, _labels);
     }

@@ -53,6 +53,7 @@ internal sealed class Trainer
     /// <param name="cancellationToken">Checked before every batch; cancelling ends the run with the best weights so far and <see cref="TrainingResult.Cancelled"/> set, without throwing.</param>
     /// <exception cref="ArgumentException">A class id or token id is out of range, or the data cannot be split.</exception>
     /// <exception cref="FileNotFoundException">The checkpoint to resume from does not exist.</exception>
+    /// <exception cref="NonFiniteNumbersException">A training loss became NaN or infinite; the message names the epoch and batch.</exception>
     public TrainingResult Train(
         nn.Module<Tensor, Tensor> model,
         EncodedDataset data,
@@ -297,7 +298,7 @@ internal sealed class Trainer
                 }
 
                 int[] rows = batches[batch];
-                double loss = Step(rows);
+                double loss = Step(rows, epoch, batch);
                 NativeMemory.TrimIfGrown();
 
                 examplesDone += rows.Length;
@@ -333,15 +334,24 @@ internal sealed class Trainer
         }
 
         // Only the scalar loss leaves the dispose scope, so native memory stays flat across steps.
-        private double Step(int[] rows)
+        private double Step(int[] rows, int epoch, int batch)
         {
             using var scope = NewDisposeScope();
             optimizer.ZeroGrad();
             var (inputs, targets) = Batches.ToTensors(training, rows, device, _wordDropout);
             var loss = nn.functional.cross_entropy(model.call(inputs), targets, weight: trainer.ClassWeights is { } weights ? tensor(weights, device: device) : null);
+            float value = loss.item<float>();
+            // Checked before the update: a NaN loss's gradients would make every weight NaN, and the run would go on
+            // to report and save a model that answers NaN. The epoch's checkpoint and best weights stay as they were.
+            if (!float.IsFinite(value))
+            {
+                throw new NonFiniteNumbersException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"The training loss became {value} in epoch {epoch + 1} of {_options.Epochs}, batch {batch + 1} of {BatchesPerEpoch}; training stopped (the last checkpoint, if any, is that of the last complete epoch). {NonFiniteNumbersException.Advice}"));
+            }
+
             loss.backward();
             optimizer.Step(_gradientNormLimit);
-            return loss.item<float>();
+            return value;
         }
 
         private TimeSpan EstimateRemaining(int epoch, int batch)
