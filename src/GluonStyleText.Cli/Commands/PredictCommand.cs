@@ -96,7 +96,7 @@ internal static class PredictCommand
             if (summary.RowsWithNonFiniteOutput > 0)
             {
                 throw new NonFiniteNumbersException(string.Create(CultureInfo.InvariantCulture,
-                    $"{summary.RowsWithNonFiniteOutput:N0} rows got a NaN output from the model instead of a prediction; their 'error' column says so. {NonFiniteNumbersException.Advice}"));
+                    $"{summary.RowsWithNonFiniteOutput:N0} rows got a NaN output from the model instead of a prediction; their 'error' column says so. Check this machine's native kernels with 'gluontext doctor'."));
             }
 
             return ExitCodes.Success;
