@@ -12,7 +12,7 @@ namespace GluonStyleText.Models;
 /// The seed's convolutional classifier, generalised to several kernel sizes (Kim, 2014): token
 /// embedding, one 1-D convolution over the sequence per kernel size (each spanning the whole
 /// embedding width), ReLU, max over time, concatenation, dropout and a dense layer to the class
-/// logits (each convolution computed by <see cref="WindowedMatrixProduct"/>). With the defaults (one kernel of 8 rows and <c>embed_size</c> filters) it is the seed's
+/// logits (each convolution through <see cref="BlockAlignedConvolution"/>). With the defaults (one kernel of 8 rows and <c>embed_size</c> filters) it is the seed's
 /// network. Max (and, with <c>cnn_pooling</c> <c>max_mean</c>, also mean) pooling runs only over the
 /// windows that start on a real token, so the logits do not depend on the padding. With <c>bigram_buckets</c> a
 /// <see cref="HashedBigramBag"/> adds the text's mean bigram vector beside the pooled features.
@@ -85,17 +85,17 @@ internal sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
         using var scope = NewDisposeScope();
         var tokenIds = PadForLongestKernel(input);
         var wordVectors = embedding.call(tokenIds);
-        var channelsLast = DropWordVectors(wordVectors);
-        var isToken = tokenIds.ne(0).unsqueeze(2).to(channelsLast.dtype);
+        var channelsFirst = BlockAlignedConvolution.PadChannels(DropWordVectors(wordVectors).transpose(1, 2));
+        var isToken = tokenIds.ne(0).unsqueeze(1).to(channelsFirst.dtype);
         // In place: ReLU's backward needs only its output, so the convolution's own output need not be kept.
         var pooled = convolutions
-            .SelectMany(convolution => Pool(WindowedMatrixProduct.Apply(channelsLast, convolution).relu_(), isToken, addMeanPooling))
+            .SelectMany(convolution => Pool(BlockAlignedConvolution.Apply(channelsFirst, convolution).relu_(), isToken, addMeanPooling))
             .ToList();
         var features = dropout.call(pooled.Count == 1 ? pooled[0] : cat(pooled, 1));
         if (addWordBag)
         {
             // The padding row is zero, so the sum over all positions is the sum over the real tokens.
-            var tokens = isToken.sum(1).clamp_min(1);
+            var tokens = isToken.sum(2).clamp_min(1);
             features = cat([features, wordVectors.sum(1) / tokens], 1);
         }
         if (bigrams is not null)
@@ -113,21 +113,21 @@ internal sealed class TextCnn : nn.Module<Tensor, Tensor>, ISparseRowTables
         embeddingDropout.call(wordVectors.unsqueeze(2)).squeeze(2);
 
     // Right padding means window t starts on a real token exactly when token t is real, so the
-    // first positions of the token mask select the windows that count. Only those enter the max and
+    // first columns of the token mask select the windows that count. Only those enter the max and
     // the mean, which is what makes the logits independent of how much padding a batch carries.
     // ReLU outputs are >= 0, so zeroing the other windows before the max is exact whenever a text
     // has a token, and gives a finite 0 (like the mean) for a text without one.
     private static IEnumerable<Tensor> Pool(Tensor activations, Tensor isToken, bool addMean)
     {
-        var windowStartsOnToken = isToken.narrow(1, 0, activations.shape[1]);
+        var windowStartsOnToken = isToken.narrow(2, 0, activations.shape[2]);
         // Without gradients (evaluation, prediction) nothing needs the ReLU output again, so the mask can
         // overwrite it: one activation-sized tensor per kernel less in every pass.
         var counted = is_grad_enabled() ? activations * windowStartsOnToken : activations.mul_(windowStartsOnToken);
-        yield return counted.amax([1]);
+        yield return counted.amax([2]);
         if (addMean)
         {
-            var windows = windowStartsOnToken.sum(1).clamp_min(1);
-            yield return counted.sum(1) / windows;
+            var windows = windowStartsOnToken.sum(2).clamp_min(1);
+            yield return counted.sum(2) / windows;
         }
     }
 
