@@ -92,6 +92,8 @@ public static class BatchPredictionJob
                 logger);
             var localOutput = Path.Combine(jobDirectory.FullName, "output.csv");
             var summary = await predictor.PredictFileAsync(localInput, localOutput, PredictionProgress(progress), cancellationToken).ConfigureAwait(false);
+            // Rows of NaN mean this machine or the model computes wrong numbers: the job fails and publishes nothing.
+            summary.ThrowIfAnyNonFiniteOutput();
 
             progress?.Report(new BatchPredictionJobProgress(BatchPredictionJobStage.Uploading, summary.RowsRead, 0));
             await store.UploadFileAsync(localOutput, output, cancellationToken: cancellationToken).ConfigureAwait(false);

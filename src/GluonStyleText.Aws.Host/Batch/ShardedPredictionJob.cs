@@ -134,6 +134,8 @@ public static class ShardedPredictionJob
                         progress is null ? null : new PredictionProgress(progress), cancellationToken).ConfigureAwait(false);
                 }
 
+                // A shard of NaN rows fails like any other shard failure: the file's output is never assembled.
+                summary.ThrowIfAnyNonFiniteOutput();
                 var result = new ShardedPredictionShardResult(
                     options.ArrayIndex, shard.FirstRow, summary.RowsRead, summary.RowsPredicted, summary.RowsRejected, new FileInfo(localOutput).Length, summary.ModelHash);
                 progress?.Report(new BatchPredictionJobProgress(BatchPredictionJobStage.Uploading, summary.RowsRead, 0));

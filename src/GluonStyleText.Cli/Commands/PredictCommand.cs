@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using GluonStyleText.Models;
 using GluonStyleText.Prediction;
 using GluonStyleText.Cli.ConsoleUi;
 using Microsoft.Extensions.Logging;
@@ -93,12 +92,7 @@ internal static class PredictCommand
             var summary = await PredictFileAsync(
                 session, classifier, FileArguments.Require(parseResult.GetValue(input)!, "--input"), parseResult.GetValue(output)!, options, token).ConfigureAwait(false);
             PrintSummary(session, summary);
-            if (summary.RowsWithNonFiniteOutput > 0)
-            {
-                throw new NonFiniteNumbersException(string.Create(CultureInfo.InvariantCulture,
-                    $"{summary.RowsWithNonFiniteOutput:N0} rows got a NaN output from the model instead of a prediction; their 'error' column says so. Check this machine's native kernels with 'gluontext doctor'."));
-            }
-
+            summary.ThrowIfAnyNonFiniteOutput();
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using GluonStyleText.Models;
+
 namespace GluonStyleText.Prediction;
 
 /// <summary>
@@ -25,4 +28,18 @@ public sealed record CsvPredictionSummary(
     /// machine's native kernels are at fault, not the row, so a caller should treat any as a failed run.
     /// </summary>
     public long RowsWithNonFiniteOutput { get; init; }
+
+    /// <summary>
+    /// Fails the run when any row got a NaN or infinite output: call it after the output is written, so that the
+    /// rows' errors can be read, and before the output is published or reported as done.
+    /// </summary>
+    /// <exception cref="NonFiniteNumbersException"><see cref="RowsWithNonFiniteOutput"/> is not 0.</exception>
+    public void ThrowIfAnyNonFiniteOutput()
+    {
+        if (RowsWithNonFiniteOutput > 0)
+        {
+            throw new NonFiniteNumbersException(string.Create(CultureInfo.InvariantCulture,
+                $"{RowsWithNonFiniteOutput:N0} of the {RowsRead:N0} rows of {InputPath} got a NaN output from the model instead of a prediction (their error column says so). {NonFiniteNumbersException.Advice}"));
+        }
+    }
 }
