@@ -1,6 +1,7 @@
 using GluonStyleText.Bundles;
 using GluonStyleText.Data;
 using GluonStyleText.Embeddings;
+using GluonStyleText.Models;
 using Microsoft.Extensions.Options;
 
 namespace GluonStyleText.Cli.ConsoleUi;
@@ -30,5 +31,6 @@ internal static class ErrorMessages
         CommandFailure or DataFormatException or BundleFormatException or OptionsValidationException
         or EmbeddingFormatException or LabelMapFormatException or FileNotFoundException
         or DirectoryNotFoundException or InvalidDataException or UnauthorizedAccessException
-        or ArgumentException or FormatException or HttpRequestException or IOException;
+        or ArgumentException or FormatException or HttpRequestException or IOException
+        or NativeKernelCheckException;
 }
