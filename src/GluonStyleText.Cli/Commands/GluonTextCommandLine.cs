@@ -10,12 +10,13 @@ internal static class GluonTextCommandLine
     {
         var verbose = CommonOptions.Verbose();
         var profile = CommandProfile.General;
-        return new RootCommand("gluontext: train a text classifier on a labeled CSV file, evaluate it, classify new texts.")
+        return new RootCommand("gluontext: train a text classifier on a labeled CSV file, evaluate it, classify new texts, check the machine.")
         {
             verbose,
             TrainCommand.Create(console, verbose, profile),
             EvaluateCommand.Create(console, verbose, profile),
             PredictCommand.Create(console, verbose, profile),
+            DoctorCommand.Create(console, verbose),
         };
     }
 }

@@ -5,7 +5,7 @@ namespace GluonStyleText.Cli.ConsoleUi;
 /// <summary>Parses arguments and runs a command tree the same way in every program of the repository.</summary>
 internal static class CommandLineHost
 {
-    /// <summary>Parses <paramref name="args"/> for <paramref name="root"/> and runs the command; the exit code is 0, 1 (failure or bad arguments) or 130 (cancelled).</summary>
+    /// <summary>Parses <paramref name="args"/> for <paramref name="root"/> and runs the command; the exit code is 0, 1 (failure or bad arguments), 3 (this machine computes wrong numbers) or 130 (cancelled).</summary>
     public static Task<int> RunAsync(RootCommand root, string[] args, CliConsole console, CancellationToken cancellationToken)
     {
         var parsing = new ParserConfiguration

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using GluonStyleText.Models;
 
 namespace GluonStyleText.Cli.ConsoleUi;
 
 /// <summary>
 /// Runs a command's body with a session and turns its outcome into an exit code: cancellation gives
 /// 130 and a one-line notice; any failure gives 1 and one clear message (the stack trace too with
-/// <c>--verbose</c>).
+/// <c>--verbose</c>); a machine whose native kernels compute wrong numbers gives 3.
 /// </summary>
 internal static class CommandRunner
 {
@@ -28,6 +29,11 @@ internal static class CommandRunner
         {
             session.Progress.Complete();
             (problem, exitCode) = ("Cancelled; nothing partial was left behind.", ExitCodes.Cancelled);
+        }
+        catch (NativeKernelCheckException exception)
+        {
+            session.Progress.Complete();
+            (problem, exitCode) = (ErrorMessages.Describe(exception, verbose), ExitCodes.WrongNumbers);
         }
 #pragma warning disable CA1031 // The program's last line of defence: every failure becomes a message and exit code 1.
         catch (Exception exception)

@@ -31,5 +31,6 @@ internal static class ErrorMessages
         CommandFailure or DataFormatException or BundleFormatException or OptionsValidationException or NonFiniteNumbersException
         or EmbeddingFormatException or LabelMapFormatException or FileNotFoundException
         or DirectoryNotFoundException or InvalidDataException or UnauthorizedAccessException
-        or ArgumentException or FormatException or HttpRequestException or IOException;
+        or ArgumentException or FormatException or HttpRequestException or IOException
+        or NativeKernelCheckException;
 }

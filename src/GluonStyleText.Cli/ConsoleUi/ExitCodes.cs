@@ -9,6 +9,12 @@ internal static class ExitCodes
     /// <summary>Bad input, a missing file, a bad bundle or configuration, or another failure; the message says which.</summary>
     public const int Failure = 1;
 
+    /// <summary>
+    /// This machine's native kernels compute the models' numbers wrong (<c>doctor</c>, or the same check at the start of
+    /// <c>train</c>): not a problem of the input, so not <see cref="Failure"/>; another machine type is the remedy.
+    /// </summary>
+    public const int WrongNumbers = 3;
+
     /// <summary>Cancelled with Ctrl+C (or SIGTERM), as shells report a process ended by SIGINT (128 + 2).</summary>
     public const int Cancelled = 130;
 }

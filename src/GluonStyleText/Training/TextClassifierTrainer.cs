@@ -50,6 +50,7 @@ public sealed partial class TextClassifierTrainer
     /// <param name="progress">Told after every batch.</param>
     /// <param name="cancellationToken">Cancelling after the first epoch keeps and saves the best model so far (<see cref="TrainingResult.Cancelled"/>); cancelling before it throws.</param>
     /// <exception cref="DataFormatException">A row of the file is bad, or (when resuming) has a label the checkpoint does not know; the message names file, line and reason.</exception>
+    /// <exception cref="NativeKernelCheckException">This machine's native kernels compute wrong numbers (checked once per process, before the data is read); nothing is written.</exception>
     /// <exception cref="OperationCanceledException">Cancelled before the first epoch completed; no bundle is written.</exception>
     /// <exception cref="FileNotFoundException">The checkpoint to resume from does not exist.</exception>
     public TextClassifierTrainingResult TrainFromCsv(
@@ -93,6 +94,7 @@ public sealed partial class TextClassifierTrainer
     /// <param name="progress">Told after every batch.</param>
     /// <param name="cancellationToken">As for the file overload.</param>
     /// <exception cref="DataFormatException">A row is bad, or (when resuming) has a label the checkpoint does not know; the message names <paramref name="csvName"/>, line and reason.</exception>
+    /// <exception cref="NativeKernelCheckException">This machine's native kernels compute wrong numbers (checked once per process, before the data is read); nothing is written.</exception>
     /// <exception cref="OperationCanceledException">Cancelled before the first epoch completed; no bundle is written.</exception>
     /// <exception cref="FileNotFoundException">The checkpoint to resume from does not exist.</exception>
     public TextClassifierTrainingResult TrainFromCsv(
@@ -137,6 +139,7 @@ public sealed partial class TextClassifierTrainer
     /// <param name="progress">Told after every batch.</param>
     /// <param name="cancellationToken">Cancelling after the first epoch keeps and saves the best model so far (<see cref="TrainingResult.Cancelled"/>); cancelling before it throws.</param>
     /// <exception cref="ArgumentException">Texts and labels differ in number, there are more labels than n_classes, or (when resuming) a label the checkpoint does not know.</exception>
+    /// <exception cref="NativeKernelCheckException">This machine's native kernels compute wrong numbers (checked once per process, before the data is read); nothing is written.</exception>
     /// <exception cref="OperationCanceledException">Cancelled before the first epoch completed; no bundle is written.</exception>
     /// <exception cref="FileNotFoundException">The checkpoint to resume from does not exist.</exception>
     public TextClassifierTrainingResult Train(
@@ -154,6 +157,7 @@ public sealed partial class TextClassifierTrainer
             throw new ArgumentException($"There are {texts.Count} texts but {labels.Count} labels; each text needs one label.", nameof(labels));
         }
 
+        CheckNativeKernels();
         var resumed = ReadCheckpoint(run);
         var labelMap = resumed?.Labels ?? LabelMap.FromTrainingLabels(labels);
         var classIds = new int[labels.Count];
@@ -183,6 +187,20 @@ public sealed partial class TextClassifierTrainer
         return Path.Combine(Path.GetDirectoryName(full) ?? ".", name + ".rejects.csv");
     }
 
+    // Every way into training (the CLI, the claims desk, the SageMaker host) passes here before the data is read: on a
+    // machine whose native kernels compute wrong numbers it stops in a second, not after an hour that yields a model
+    // of NaN or wrong weights. Checked once per process; the line tells every run's log which machine it ran on.
+    private void CheckNativeKernels()
+    {
+        var report = NativeKernelCheck.RunOnce();
+        if (!report.Passed)
+        {
+            throw new NativeKernelCheckException(report);
+        }
+
+        LogNativeKernelsChecked(_logger, report.CpuLine, report.TorchThreads, report.LibTorchVersion);
+    }
+
     private static TextClassifierTrainerCheckpoint? ReadCheckpoint(TrainingRunOptions? run) =>
         run?.ResumeFrom is { } directory ? TextClassifierTrainerCheckpoint.Read(directory) : null;
 
@@ -196,6 +214,7 @@ public sealed partial class TextClassifierTrainer
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bundlePath);
+        CheckNativeKernels();
         var resumed = ReadCheckpoint(run);
         var csvOptions = LabeledCsvOptions.From(_options);
         if (csvOptions.OnBadRow == BadRowHandling.Skip)
@@ -437,6 +456,9 @@ public sealed partial class TextClassifierTrainer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Read {Rows:N0} rows from {Path}: {Accepted:N0} accepted, {Rejected:N0} rejected (rejects: {RejectsPath})")]
     private static partial void LogRead(ILogger logger, long rows, string path, long accepted, long rejected, string rejectsPath);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CPU {Cpu}, {Threads} torch threads, libtorch {Version}: native kernels checked")]
+    private static partial void LogNativeKernelsChecked(ILogger logger, string cpu, int threads, string version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ensemble member {Member} of {Size}: seed {Seed}")]
     private static partial void LogMember(ILogger logger, int member, int size, int seed);
