@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GluonStyleText.Bundles;
 using GluonStyleText.Data;
+using GluonStyleText.Models;
 using GluonStyleText.Options;
 using GluonStyleText.Prediction;
 using GluonStyleText.Tests.Bundles;
@@ -280,21 +281,25 @@ public sealed class TextClassifierTrainerTests : IDisposable
     }
 
     [Fact]
-    public void ARunAtAnUnstableLearningRateStillWritesALoadableBundleWithItsMetrics()
+    public void ARunThatDivergesToNaNStopsNamingEpochAndBatchWritesNoBundleAndKeepsTheLastCompleteEpoch()
     {
-        // Masked pooling keeps this run finite where it used to reach NaN; NaN metrics themselves are
-        // covered by ModelBundleTests.NotANumberMetricsAreSavedAndLoaded.
+        // SGD at rate 100 blows the weights up: the second epoch's first loss is NaN. Before, the run went on and
+        // saved a bundle whose every output was NaN, with NaN metrics.
         var (texts, labels) = TinyClassifierFixture.Reviews(100, seed: 50);
         var options = Options(cnn: true);
         options.Optimizer = "sgd";
         options.LearningRate = 100;
         options.Epochs = 2;
         var bundlePath = Path.Combine(_temp.Path, "diverged.zip");
+        var checkpoints = Path.Combine(_temp.Path, "ckpt");
 
-        var result = new TextClassifierTrainer(options).Train(texts, labels, bundlePath, new TrainingRunOptions { CheckpointDirectory = Path.Combine(_temp.Path, "ckpt") });
+        var error = Assert.Throws<NonFiniteNumbersException>(() =>
+            new TextClassifierTrainer(options).Train(texts, labels, bundlePath, new TrainingRunOptions { CheckpointDirectory = checkpoints }));
 
-        using var bundle = ModelBundle.Load(bundlePath);
-        Assert.Equal(result.ValidationMetrics!.MeanLoss, bundle.Metrics!.MeanLoss);
+        Assert.StartsWith("The training loss became NaN in epoch 2 of 2, batch 1 of ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("lower learning_rate", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(bundlePath));
+        Assert.Equal(0, TrainingCheckpoints.CompletedEpoch(checkpoints));
     }
 
     [Fact]
