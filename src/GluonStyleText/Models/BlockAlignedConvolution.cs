@@ -14,8 +14,8 @@ namespace GluonStyleText.Models;
 /// some CPUs (AMD Zen 5 VMs): whatever the reused heap block held was read, and a NaN there turned whole batches of
 /// outputs (or, through the output gradient, of input gradients) into NaN; a virtual CPU reporting no cache sizes got
 /// wrong finite outputs the same way. With both channel counts multiples of 16 those layouts have no rounding left to
-/// read. A matrix-product convolution that avoids oneDNN altogether was measured three times slower on these AMD
-/// CPUs (libtorch's GEMM does not use AVX-512 there), and turning oneDNN off more than that (docs/results.md).
+/// read. A matrix-product convolution that avoids oneDNN altogether, and libtorch's convolution with oneDNN turned
+/// off, were both about three times slower (docs/results.md).
 /// </remarks>
 internal static class BlockAlignedConvolution
 {
