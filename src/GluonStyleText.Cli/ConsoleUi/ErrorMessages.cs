@@ -32,5 +32,5 @@ internal static class ErrorMessages
         or EmbeddingFormatException or LabelMapFormatException or FileNotFoundException
         or DirectoryNotFoundException or InvalidDataException or UnauthorizedAccessException
         or ArgumentException or FormatException or HttpRequestException or IOException
-        or NativeKernelCheckException;
+        or NativeKernelCheckException or InsufficientMemoryException;
 }

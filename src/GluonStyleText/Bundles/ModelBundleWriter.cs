@@ -13,6 +13,29 @@ namespace GluonStyleText.Bundles;
 /// <summary>Writes model bundles: parts into a staging folder beside the target, then one rename into place.</summary>
 internal static class ModelBundleWriter
 {
+    /// <summary>
+    /// Checks, before hours of training, what <see cref="Write"/> would otherwise find only at the end: that
+    /// <paramref name="path"/> may be replaced by a bundle and that its folder can be created and written. A probe
+    /// file is written there and deleted.
+    /// </summary>
+    /// <exception cref="IOException">The path is a file where a folder bundle would go, a folder that is not a bundle, or cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder may not be written.</exception>
+    public static void CheckCanWrite(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        if (!IsZipPath(target))
+        {
+            CheckReplaceable(target);
+        }
+
+        var folder = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(folder);
+        var probe = AtomicFile.TemporaryPathFor(target);
+        File.WriteAllBytes(probe, []);
+        File.Delete(probe);
+    }
+
     public static void Write(
         string path,
         TextClassifierOptions options,

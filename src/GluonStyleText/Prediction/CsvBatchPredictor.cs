@@ -43,6 +43,7 @@ public sealed partial class CsvBatchPredictor
 
     /// <summary>Classifies <paramref name="inputPath"/> into <paramref name="outputPath"/>.</summary>
     /// <exception cref="DataFormatException">The input has no header or lacks the text column, or an output column name is taken.</exception>
+    /// <exception cref="ArgumentException">The output path is the input's.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; no output file is left behind.</exception>
     public async Task<CsvPredictionSummary> PredictFileAsync(
         string inputPath,
@@ -53,6 +54,12 @@ public sealed partial class CsvBatchPredictor
         ArgumentException.ThrowIfNullOrWhiteSpace(inputPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
         var output = Path.GetFullPath(outputPath);
+        // The output replaces its path when complete: the same path as the input would replace the texts classified.
+        if (string.Equals(Path.GetFullPath(inputPath), output, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"The output '{outputPath}' is the input file; give the predictions another name, or they would replace the texts being classified.", nameof(outputPath));
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         var summary = await AtomicFile.WriteAsync(output, async temporary =>
         {

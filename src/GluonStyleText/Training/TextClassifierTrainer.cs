@@ -158,6 +158,7 @@ public sealed partial class TextClassifierTrainer
         }
 
         CheckNativeKernels();
+        ModelBundleWriter.CheckCanWrite(bundlePath);
         var resumed = ReadCheckpoint(run);
         var labelMap = resumed?.Labels ?? LabelMap.FromTrainingLabels(labels);
         var classIds = new int[labels.Count];
@@ -168,7 +169,7 @@ public sealed partial class TextClassifierTrainer
                 : throw new ArgumentException($"Label {i}: {labelMap.DescribeUnknown(labels[i])}, the labels of the checkpoint in '{run!.ResumeFrom}' that this run resumes.", nameof(labels));
         }
 
-        return Train(texts, classIds, labelMap, resumed?.Transformer, bundlePath, run, progress, cancellationToken);
+        return Train(texts, classIds, labelMap, "the labels", resumed?.Transformer, bundlePath, run, progress, cancellationToken);
     }
 
     /// <summary>
@@ -215,6 +216,7 @@ public sealed partial class TextClassifierTrainer
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bundlePath);
         CheckNativeKernels();
+        ModelBundleWriter.CheckCanWrite(bundlePath);
         var resumed = ReadCheckpoint(run);
         var csvOptions = LabeledCsvOptions.From(_options);
         if (csvOptions.OnBadRow == BadRowHandling.Skip)
@@ -228,7 +230,7 @@ public sealed partial class TextClassifierTrainer
         var data = load(csvOptions, resumed?.Labels);
         var summary = data.Summary;
         LogRead(_logger, summary.RowsRead, csvName, summary.RowsAccepted, summary.RowsRejected, summary.RejectsPath ?? "none written");
-        return Train(data.Texts, data.ClassIds, data.LabelMap, resumed?.Transformer, bundlePath, run, progress, cancellationToken) with
+        return Train(data.Texts, data.ClassIds, data.LabelMap, $"label column '{csvOptions.LabelColumn}' of {csvName}", resumed?.Transformer, bundlePath, run, progress, cancellationToken) with
         {
             RowsRead = summary.RowsRead,
             RowsAccepted = summary.RowsAccepted,
@@ -241,6 +243,7 @@ public sealed partial class TextClassifierTrainer
         IReadOnlyList<string> texts,
         IReadOnlyList<int> classIds,
         LabelMap labelMap,
+        string labelSource,
         TextTransformer? resumedTransformer,
         string bundlePath,
         TrainingRunOptions? run,
@@ -255,11 +258,13 @@ public sealed partial class TextClassifierTrainer
                 $"n_classes is {_options.NumberOfClasses} but the training data has {labelMap.Count} labels ({string.Join(", ", labelMap.Labels.Take(20))}); set n_classes to {labelMap.Count}, or leave it out to take it from the data.");
         }
 
+        TrainingPreflight.CheckLabelCount(labelMap.Count, texts.Count, labelSource);
         var options = _options.Clone();
         options.NumberOfClasses = labelMap.Count;
 
         var transformer = PrepareTransformer(options, texts, resumedTransformer, cancellationToken);
         LogVocabulary(_logger, transformer.Vocabulary.Count, texts.Count);
+        TrainingPreflight.CheckMemory(options, texts.Count, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
         if (run?.CheckpointDirectory is { } checkpoints)
         {
             new TextClassifierTrainerCheckpoint(transformer, labelMap).Write(checkpoints, freshRun: run.ResumeFrom is null);

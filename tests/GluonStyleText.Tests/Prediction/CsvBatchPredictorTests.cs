@@ -112,6 +112,19 @@ public sealed class CsvBatchPredictorTests(TinyClassifierFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task AnOutputThatIsTheInputIsRefusedAndTheInputKept()
+    {
+        var contents = "id,review\n1,great film\n";
+        var input = _files.Write("claims.csv", contents);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Predictor().PredictFileAsync(input, Path.Combine(_files.Folder, ".", "claims.csv")));
+
+        Assert.Contains("is the input file", error.Message, StringComparison.Ordinal);
+        Assert.Equal(contents, File.ReadAllText(input));
+        Assert.Equal(["claims.csv"], Directory.EnumerateFileSystemEntries(_files.Folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task ATextColumnThatAppearsTwiceIsRefused()
     {
         var input = _files.Write("twice.csv", "review,id,review\ngreat,1,awful\n");
