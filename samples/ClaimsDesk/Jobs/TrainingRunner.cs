@@ -1,5 +1,6 @@
 using GluonStyleText.Data;
 using GluonStyleText.Evaluation;
+using GluonStyleText.Models;
 using GluonStyleText.Options;
 using GluonStyleText.Samples.ClaimsDesk.Models;
 using GluonStyleText.Samples.ClaimsDesk.Storage;
@@ -54,11 +55,21 @@ internal sealed partial class TrainingRunner(IOptions<TextClassifierOptions> bas
             options.LabelColumn = job.LabelColumn;
             var trainer = new TextClassifierTrainer(options, logger);
             var result = await trainer.TrainFromCsvAsync(job.Upload.Path, bundlePath, progress: new InlineProgress<TrainingProgress>(job.Report), cancellationToken: stopping.Token);
+            // The bundle is saved: a report that cannot be written (fonts missing on a server, a full disk) costs the
+            // report, never the model, which is listed either way.
             string? reportFolder = null;
             if (result.ValidationMetrics is { } metrics)
             {
-                reportFolder = folder.PathIn(folder.Reports, name);
-                EvaluationReport.Write(reportFolder, metrics, result.Labels.Labels, result.Training);
+                try
+                {
+                    reportFolder = folder.PathIn(folder.Reports, name);
+                    EvaluationReport.Write(reportFolder, metrics, result.Labels.Labels, result.Training);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    LogReportFailed(logger, e, job.Id, name);
+                    reportFolder = null;
+                }
             }
 
             var entry = new ModelEntry(name, bundlePath, DateTimeOffset.UtcNow, job.Upload.FileName, result.ValidationMetrics?.Accuracy, reportFolder);
@@ -77,7 +88,7 @@ internal sealed partial class TrainingRunner(IOptions<TextClassifierOptions> bas
         {
             // A run in the background has no caller to throw to: the clerk gets a sentence, the log the details.
             LogFailed(logger, e, job.Id);
-            job.Fail(e is ArgumentException or OptionsValidationException
+            job.Fail(e is ArgumentException or OptionsValidationException or NonFiniteNumbersException or NativeKernelCheckException or InsufficientMemoryException or IOException
                 ? $"The model could not be trained: {e.Message}"
                 : "The model could not be trained; the desk's log has the details.");
         }
@@ -86,6 +97,9 @@ internal sealed partial class TrainingRunner(IOptions<TextClassifierOptions> bas
             _one.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Training job {JobId}: model {Model} was saved and listed, but its report could not be written")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception, string jobId, string model);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Training job {JobId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string jobId);
