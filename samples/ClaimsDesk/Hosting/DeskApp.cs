@@ -43,6 +43,8 @@ internal static class DeskApp
         builder.Services.AddSingleton<JobRegistry>();
         builder.Services.AddSingleton<BatchRunner>();
         builder.Services.AddSingleton<TrainingRunner>();
+        builder.Services.AddHostedService<DeskShutdown>();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = DeskShutdown.SaveTimeout);
         builder.Services.AddSingleton<ClaimClassifier>();
 
         // A malformed JSON body then reaches ProblemExceptionHandler with the framework's message, not a bare 400.

@@ -16,6 +16,7 @@ namespace GluonStyleText.Samples.ClaimsDesk.Jobs;
 internal sealed partial class TrainingRunner(IOptions<TextClassifierOptions> baseOptions, ModelCatalog catalog, DataFolder folder, JobRegistry jobs, IHostApplicationLifetime lifetime, ILogger<TrainingRunner> logger)
 {
     private readonly SemaphoreSlim _one = new(1, 1);
+    private Task _running = Task.CompletedTask;
 
     /// <exception cref="UploadRejectedException">A column is missing, the two are the same, or a run is already going.</exception>
     public TrainingJob Start(UploadedCsv upload, string? textColumn, string? labelColumn)
@@ -40,9 +41,15 @@ internal sealed partial class TrainingRunner(IOptions<TextClassifierOptions> bas
         }
 
         var job = jobs.Add(new TrainingJob(upload, textColumn!, labelColumn!));
-        _ = Task.Run(() => RunAsync(job), CancellationToken.None);
+        _running = Task.Run(() => RunAsync(job), CancellationToken.None);
         return job;
     }
+
+    /// <summary>
+    /// Completes when no training runs: once the host is stopping, a run past its first epoch saves its best model
+    /// and lists it, and shutting down waits for that (<see cref="DeskShutdown"/>).
+    /// </summary>
+    public Task WhenIdleAsync() => _running;
 
     private async Task RunAsync(TrainingJob job)
     {

@@ -24,6 +24,38 @@ public static class AtomicFile
         return suffix > 0 && Guid.TryParseExact(fileName.AsSpan(suffix + TemporarySuffix.Length), "N", out _);
     }
 
+    /// <summary>
+    /// Deletes the temporary files and folders (<see cref="IsTemporary"/>) directly in <paramref name="folder"/>: the
+    /// leftovers of writers that were killed. Call it at start-up, before any writer of this process runs there.
+    /// </summary>
+    /// <param name="folder">The folder; nothing happens when it does not exist.</param>
+    /// <returns>The paths deleted.</returns>
+    public static IReadOnlyList<string> DeleteLeftovers(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        var deleted = new List<string>();
+        if (!Directory.Exists(folder))
+        {
+            return deleted;
+        }
+
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder).Where(entry => IsTemporary(Path.GetFileName(entry))).ToList())
+        {
+            if (Directory.Exists(entry))
+            {
+                Directory.Delete(entry, recursive: true);
+            }
+            else
+            {
+                File.Delete(entry);
+            }
+
+            deleted.Add(entry);
+        }
+
+        return deleted;
+    }
+
     /// <summary>Writes <paramref name="contents"/> as UTF-8 without a byte order mark.</summary>
     /// <param name="path">The file to create or replace.</param>
     /// <param name="contents">The text.</param>
