@@ -3,12 +3,16 @@ using ScottPlot;
 
 namespace GluonStyleText.Evaluation;
 
-/// <summary>The confusion matrix as a heatmap: actual labels down, predicted labels across, counts in the cells.</summary>
+/// <summary>The confusion matrix as a heatmap: actual labels down, predicted labels across, counts in the cells (<see cref="ReadableConfusion"/> chooses which).</summary>
 internal static class ConfusionMatrixChart
 {
-    public static byte[] RenderPng(IReadOnlyList<IReadOnlyList<int>> confusion, IReadOnlyList<string> labels)
+    public static byte[] RenderPng(IReadOnlyList<IReadOnlyList<int>> allCounts, IReadOnlyList<string> allLabels)
     {
-        var n = labels.Count;
+        var shown = ReadableConfusion.Shown(allCounts);
+        var note = ReadableConfusion.Note(shown, allLabels.Count);
+        var labels = shown.Select(id => allLabels[id]).ToArray();
+        var confusion = shown.Select(actual => shown.Select(predicted => allCounts[actual][predicted]).ToArray()).ToArray();
+        var n = labels.Length;
         var counts = new double[n, n];
         for (var actual = 0; actual < n; actual++)
         {
@@ -45,7 +49,7 @@ internal static class ConfusionMatrixChart
         plot.Axes.SetLimits(0, n, 0, n);
         plot.XLabel("predicted");
         plot.YLabel("actual");
-        plot.Title("Confusion matrix");
+        plot.Title(note.Length == 0 ? "Confusion matrix" : $"Confusion matrix ({note})");
         var size = Math.Clamp(300 + (n * 60), 500, 1400);
         return plot.GetImageBytes(size + 100, size, ImageFormat.Png);
     }

@@ -41,19 +41,26 @@ internal static class EvaluationReportMarkdown
 
     private static void AppendConfusionMatrix(StringBuilder text, ClassificationMetrics metrics, IReadOnlyList<string> labels, EvaluationReportFiles files)
     {
+        var shown = ReadableConfusion.Shown(metrics.ConfusionMatrix);
+        var note = ReadableConfusion.Note(shown, labels.Count);
         text.AppendLine("## Confusion matrix").AppendLine();
         text.AppendLine("Rows are the actual labels, columns the predicted ones.").AppendLine();
-        text.Append("| actual \\ predicted |");
-        foreach (var label in labels)
+        if (note.Length > 0)
         {
-            text.Append(' ').Append(Cell(label)).Append(" |");
+            text.AppendLine($"Shown: {note}; metrics.json holds the whole matrix.").AppendLine();
+        }
+
+        text.Append("| actual \\ predicted |");
+        foreach (var id in shown)
+        {
+            text.Append(' ').Append(Cell(labels[id])).Append(" |");
         }
 
         text.AppendLine();
-        text.Append("| --- |").Append(string.Concat(Enumerable.Repeat(" ---: |", labels.Count))).AppendLine();
-        for (var actual = 0; actual < labels.Count; actual++)
+        text.Append("| --- |").Append(string.Concat(Enumerable.Repeat(" ---: |", shown.Length))).AppendLine();
+        foreach (var actual in shown)
         {
-            Row(text, [Cell(labels[actual]), .. metrics.ConfusionMatrix[actual].Select(count => count.ToString("N0", Invariant))]);
+            Row(text, [Cell(labels[actual]), .. shown.Select(predicted => metrics.ConfusionMatrix[actual][predicted].ToString("N0", Invariant))]);
         }
 
         text.AppendLine();

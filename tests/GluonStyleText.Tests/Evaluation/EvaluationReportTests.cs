@@ -97,6 +97,33 @@ public sealed class EvaluationReportTests
     }
 
     [Fact]
+    public void ThousandsOfCategoriesShowTheLargestInTheChartAndTableAndKeepTheWholeMatrixInTheJson()
+    {
+        using var folder = new TemporaryDirectory();
+        // 2,000 categories (a label column of identifiers), category i with 1 + (i % 97) texts, each predicted right.
+        const int categories = 2_000;
+        var labels = Enumerable.Range(0, categories).Select(i => $"C{i:D4}").ToArray();
+        var actual = Enumerable.Range(0, categories).SelectMany(i => Enumerable.Repeat(i, 1 + (i % 97))).ToArray();
+        var metrics = ClassificationMetrics.FromPredictions(categories, actual, actual, totalLoss: 0);
+
+        var files = EvaluationReport.Write(folder.Path, metrics, labels);
+
+        var shown = ReadableConfusion.Shown(metrics.ConfusionMatrix);
+        Assert.Equal(ReadableConfusion.MaxCategories, shown.Length);
+        Assert.All(shown, id => Assert.True(id % 97 >= 96 - 2, $"category {id} has {1 + (id % 97)} texts, not among the largest"));
+        var (width, height) = PngFile.ReadSize(files.ConfusionMatrixPath);
+        Assert.InRange(width, 400, 2000);
+        Assert.InRange(height, 400, 2000);
+        var markdown = File.ReadAllText(files.MarkdownPath);
+        Assert.Contains("Shown: the 60 categories with the most texts, of 2,000; metrics.json holds the whole matrix.", markdown, StringComparison.Ordinal);
+        var matrixSection = markdown[markdown.IndexOf("## Confusion matrix", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("| C0000 |", matrixSection, StringComparison.Ordinal);
+        Assert.Contains("| C1939 |", matrixSection, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(files.MetricsJsonPath));
+        Assert.Equal(categories, json.RootElement.GetProperty("ConfusionMatrix").GetArrayLength());
+    }
+
+    [Fact]
     public void LabelsWithPipesDoNotBreakTheTables()
     {
         using var folder = new TemporaryDirectory();
