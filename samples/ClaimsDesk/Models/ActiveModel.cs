@@ -1,3 +1,4 @@
+using GluonStyleText.Bundles;
 using GluonStyleText.Prediction;
 using GluonStyleText.Samples.ClaimsDesk.Storage;
 
@@ -7,7 +8,7 @@ namespace GluonStyleText.Samples.ClaimsDesk.Models;
 /// The model every classification uses, and the choice of it, kept in <c>active-model.json</c> in the data folder
 /// so that it survives a restart. One <see cref="TextClassifier"/> serves all requests (it is thread-safe).
 /// </summary>
-internal sealed class ActiveModel : IDisposable
+internal sealed partial class ActiveModel : IDisposable
 {
     private readonly ModelCatalog _catalog;
     private readonly string _choiceFile;
@@ -18,19 +19,34 @@ internal sealed class ActiveModel : IDisposable
     private readonly List<TextClassifier> _retired = [];
     private TextClassifier? _classifier;
 
-    public ActiveModel(ModelCatalog catalog, DataFolder folder)
+    public ActiveModel(ModelCatalog catalog, DataFolder folder, ILogger<ActiveModel> logger)
     {
         _catalog = catalog;
         _choiceFile = Path.Combine(folder.Root, "active-model.json");
         var chosen = AtomicJson.Read<ActiveModelChoice>(_choiceFile)?.Name;
         var entry = catalog.Find(chosen) ?? catalog.Find(catalog.StartingModel);
-        if (entry is not null)
+        if (entry is null)
+        {
+            return;
+        }
+
+        // A damaged bundle, or one from a newer version, must not keep the desk from starting: the clerk sees why
+        // and chooses or trains another model.
+        try
         {
             Load(entry);
+        }
+        catch (BundleFormatException e)
+        {
+            StartupProblem = $"The active model '{entry.Name}' could not be loaded: {e.Message} Choose another model or train one.";
+            LogUnloadable(logger, e, entry.Name);
         }
     }
 
     public ModelEntry? Entry { get; private set; }
+
+    /// <summary>Why the model that was active could not be loaded at start-up; null when it was, or there was none.</summary>
+    public string? StartupProblem { get; private set; }
 
     /// <summary>The classifier, or null when there is no model yet (the clerk must train or choose one).</summary>
     public TextClassifier? Classifier
@@ -56,6 +72,7 @@ internal sealed class ActiveModel : IDisposable
 
         Load(entry);
         AtomicJson.Write(_choiceFile, new ActiveModelChoice(entry.Name));
+        StartupProblem = null;
         return true;
     }
 
@@ -84,4 +101,7 @@ internal sealed class ActiveModel : IDisposable
     }
 
     private sealed record ActiveModelChoice(string Name);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The active model {Model} could not be loaded; the desk starts without one")]
+    private static partial void LogUnloadable(ILogger logger, Exception exception, string model);
 }
