@@ -51,6 +51,29 @@ public sealed class ClassifyFileApiTests(TinyModelFixture model) : IDisposable
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "The file cannot be read", "claims.csv line 1: the header is not valid UTF-8");
     }
 
+    [Theory]
+    [InlineData("multipart/form-data", "cut", 0)]
+    [InlineData("multipart/form-data; boundary=other", "cut", 0)]
+    [InlineData("multipart/form-data; boundary=\"\"", "cut", 0)]
+    // Past the multipart reader's limits: a boundary over 70 characters, a part header over 16 KB, over 16 headers.
+    [InlineData("multipart/form-data; boundary=bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 0)]
+    [InlineData("multipart/form-data; boundary=cut", "cut", 20_000)]
+    [InlineData("multipart/form-data; boundary=cut", "cut", -20)]
+    public async Task AMalformedMultipartBodyIsABadRequest(string contentType, string boundary, int extraHeader)
+    {
+        var extra = extraHeader > 0 ? $"X-Long: {new string('x', extraHeader)}\r\n"
+            : extraHeader < 0 ? string.Concat(Enumerable.Range(0, -extraHeader).Select(i => $"X-H{i}: v\r\n"))
+            : "";
+        var body = new ByteArrayContent(Encoding.UTF8.GetBytes(
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"claims.csv\"\r\n{extra}Content-Type: text/csv\r\n\r\nid,description\n1,burn\r\n--{boundary}--\r\n"));
+        body.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var response = await _desk.CreateClient().PostAsync("/api/classify/file", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task AFileThatIsNotCsvByNameIsUnsupported() =>
         await ProblemAssert.IsProblemAsync(await _desk.CreateClient().PostAsync("/api/classify/file", Uploads.Csv("claims.xlsx", "a,b\n1,2\n")),

@@ -69,6 +69,11 @@ internal sealed class UploadReceiver(DataFolder folder, UploadRegistry registry,
         {
             throw TooLarge();
         }
+        catch (InvalidDataException e)
+        {
+            // The multipart reader's own limits (header length and count): a malformed request, not a fault of the desk.
+            throw UploadRejectedException.BadRequest("Malformed upload", $"The upload is not a well-formed multipart/form-data request ({e.Message}).");
+        }
         catch (IOException e) when (e is not FileNotFoundException)
         {
             // A body cut short or a malformed multipart body; the request, not the desk, is at fault.
