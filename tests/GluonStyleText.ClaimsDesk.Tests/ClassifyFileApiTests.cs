@@ -51,6 +51,25 @@ public sealed class ClassifyFileApiTests(TinyModelFixture model) : IDisposable
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "The file cannot be read", "claims.csv line 1: the header is not valid UTF-8");
     }
 
+    [Fact]
+    public async Task AmountsStayNumbersForExcelAndPlainGivesProgramsTheCellsAsTheyWere()
+    {
+        var csv = "claim_id,amount,description\nC1,-120.50,smoke in the kitchen\nC2,=1+2,car stolen\n";
+
+        var excel = await _desk.CreateClient().PostAsync("/api/classify/file", Uploads.Csv("claims.csv", csv));
+        var form = Uploads.Csv("claims.csv", csv);
+        form.Add(new StringContent("plain"), "format");
+        var plain = await _desk.CreateClient().PostAsync("/api/classify/file", form);
+
+        var excelLines = Encoding.UTF8.GetString((await excel.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n");
+        Assert.StartsWith("C1,-120.50,smoke in the kitchen,fire,", excelLines[1], StringComparison.Ordinal);
+        Assert.StartsWith("C2,'=1+2,car stolen,", excelLines[2], StringComparison.Ordinal);
+        var plainBytes = await plain.Content.ReadAsByteArrayAsync();
+        Assert.NotEqual(0xEF, plainBytes[0]);
+        var plainLines = Encoding.UTF8.GetString(plainBytes).Split("\r\n");
+        Assert.StartsWith("C2,=1+2,car stolen,", plainLines[2], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("multipart/form-data", "cut", 0)]
     [InlineData("multipart/form-data; boundary=other", "cut", 0)]

@@ -35,13 +35,15 @@ internal static class ClassifyEndpoints
         {
             var (upload, fields) = await receiver.ReceiveAsync(request, cancellationToken);
             var column = fields.GetValueOrDefault("textColumn") ?? request.Query["textColumn"].FirstOrDefault();
-            var (path, summary) = await runner.RunNowAsync(upload, column, cancellationToken);
+            // Excel-ready by default (the clerks open it there); format=plain gives programs the cells as they were.
+            var format = fields.GetValueOrDefault("format") ?? request.Query["format"].FirstOrDefault();
+            var (path, summary) = await runner.RunNowAsync(upload, column, !string.Equals(format, "plain", StringComparison.OrdinalIgnoreCase), cancellationToken);
             request.HttpContext.Response.Headers["X-Rows-Read"] = summary.RowsRead.ToString(System.Globalization.CultureInfo.InvariantCulture);
             request.HttpContext.Response.Headers["X-Rows-Rejected"] = summary.RowsRejected.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.PhysicalFile(path, "text/csv; charset=utf-8", Path.GetFileNameWithoutExtension(upload.FileName) + "_classified.csv");
         })
         .WithName("ClassifyFile")
-        .WithSummary("Classifies a CSV file (multipart: 'file', and 'textColumn' as a field or query parameter); answers with the results CSV, every input column kept.")
+        .WithSummary("Classifies a CSV file (multipart: 'file', and 'textColumn' as a field or query parameter); answers with the results CSV, every input column kept, ready for Excel ('format=plain': the cells as they were, without a byte order mark, for programs).")
         .Accepts<IFormFile>("multipart/form-data")
         .Produces(StatusCodes.Status200OK, contentType: "text/csv")
         .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -24,14 +24,19 @@ internal sealed partial class BatchRunner(ActiveModel model, DataFolder folder, 
     }
 
     /// <summary>Classifies <paramref name="upload"/> now, for the API; returns the complete results file.</summary>
+    /// <param name="upload">The uploaded file.</param>
+    /// <param name="textColumn">The column to classify.</param>
+    /// <param name="forExcel">Excel-ready (byte order mark, formulas neutralised); false gives the cells as they were, for programs.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
     /// <exception cref="UploadRejectedException">No active model, the column is not in the file, or the file is bad.</exception>
-    public async Task<(string Path, CsvPredictionSummary Summary)> RunNowAsync(UploadedCsv upload, string? textColumn, CancellationToken cancellationToken)
+    public async Task<(string Path, CsvPredictionSummary Summary)> RunNowAsync(UploadedCsv upload, string? textColumn, bool forExcel, CancellationToken cancellationToken)
     {
         var (classifier, _) = Prepare(upload, textColumn);
         var output = folder.PathIn(folder.Results, upload.Id + "_classified.csv");
         try
         {
-            var summary = await Predictor(classifier, textColumn!).PredictFileAsync(upload.Path, output, cancellationToken: cancellationToken);
+            var predictor = new CsvBatchPredictor(classifier, Options(textColumn!, forExcel), logger);
+            var summary = await predictor.PredictFileAsync(upload.Path, output, cancellationToken: cancellationToken);
             return (output, summary);
         }
         catch (DataFormatException e)
@@ -88,12 +93,12 @@ internal sealed partial class BatchRunner(ActiveModel model, DataFolder folder, 
 
     private CsvBatchPredictor Predictor(TextClassifier classifier, string textColumn) => new(classifier, Options(textColumn), logger);
 
-    private CsvPredictionOptions Options(string textColumn = "text") => new()
+    private CsvPredictionOptions Options(string textColumn = "text", bool forExcel = true) => new()
     {
         TextColumn = textColumn,
         TopK = TopK,
         ReviewBelow = options.Value.ReviewBelow,
-        Excel = true,
+        Excel = forExcel,
     };
 
     private static string Quoted(IEnumerable<string> columns) => string.Join(", ", columns.Select(column => $"'{column}'"));

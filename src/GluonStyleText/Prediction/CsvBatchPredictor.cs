@@ -280,7 +280,7 @@ public sealed partial class CsvBatchPredictor
         {
             foreach (var name in columns.OutputHeader)
             {
-                writer.WriteField(name);
+                writer.WriteField(Cell(name));
             }
 
             await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);
@@ -357,11 +357,15 @@ public sealed partial class CsvBatchPredictor
         return new CsvColumns(headers.Length, textIndex, [.. headers, .. _addedColumns]);
     }
 
-    // Excel: see CsvPredictionOptions.Excel for why the byte order mark and the escaped formulas. The mark
+    // Excel: see CsvPredictionOptions.Excel for why the byte order mark and the escaped formulas (Cell). The mark
     // starts the whole output only: a later shard's output goes after the first shard's.
     private static CsvWriterOptions? WriterOptions(CsvPredictionOptions options, bool startsTheOutput) => options.Excel
-        ? new CsvWriterOptions { WriteByteOrderMark = startsTheOutput, Injection = CsvInjection.Escape, InjectionEscape = '\'' }
+        ? new CsvWriterOptions { WriteByteOrderMark = startsTheOutput }
         : null;
+
+    // The cells that come from the input or the labels, neutralised for a spreadsheet when writing for Excel; the
+    // probabilities and flags this class formats cannot start a formula.
+    private string Cell(string value) => _options.Excel ? SpreadsheetCell.Neutralise(value) : value;
 
     /// <summary>The columns added after the input's, in order.</summary>
     /// <exception cref="ArgumentException">Two of them would have the same name.</exception>
@@ -451,7 +455,7 @@ public sealed partial class CsvBatchPredictor
         {
             foreach (var field in row.Fields)
             {
-                writer.WriteField(field);
+                writer.WriteField(Cell(field));
             }
 
             var error = row.Error;
@@ -474,11 +478,11 @@ public sealed partial class CsvBatchPredictor
                 var rowProbabilities = probabilities.AsSpan(offset, classes);
                 Rank(rowProbabilities, ranked);
                 var best = ranked[0];
-                writer.WriteField(_classifier.Labels[best]);
+                writer.WriteField(Cell(_classifier.Labels[best]));
                 writer.WriteField(Format(rowProbabilities[best]));
                 for (var rank = 1; rank < _topK; rank++)
                 {
-                    writer.WriteField(_classifier.Labels[ranked[rank]]);
+                    writer.WriteField(Cell(_classifier.Labels[ranked[rank]]));
                     writer.WriteField(Format(rowProbabilities[ranked[rank]]));
                 }
 
@@ -511,7 +515,7 @@ public sealed partial class CsvBatchPredictor
                     writer.WriteField("true");
                 }
 
-                writer.WriteField(error);
+                writer.WriteField(Cell(error));
             }
 
             await writer.EndRecordAsync(cancellationToken).ConfigureAwait(false);

@@ -43,8 +43,8 @@ public sealed class CsvPredictionOptions
     /// legacy code page and garbles non-ASCII text (Japanese, accents); and every cell that starts with
     /// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return prefixed with a single quote, because
     /// Excel would run such a cell as a formula (CSV formula injection: a text such as
-    /// <c>=HYPERLINK(...)</c> in a claim would otherwise become a live link or command). The quote shows in
-    /// other programs, hence off by default.
+    /// <c>=HYPERLINK(...)</c> in a claim would otherwise become a live link or command); plain numbers such as
+    /// <c>-120.50</c> are left as they are. The quote shows in other programs, hence off by default.
     /// </summary>
     public bool Excel { get; set; }
 

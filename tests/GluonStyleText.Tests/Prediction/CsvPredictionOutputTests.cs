@@ -71,7 +71,7 @@ public sealed class CsvPredictionOutputTests(TinyClassifierFixture fixture) : IC
     [Fact]
     public async Task ExcelOutputStartsWithAByteOrderMarkAndNeutralisesFormulas()
     {
-        var input = _files.Write("in.csv", "note,review\n\"=HYPERLINK(\"\"http://x\"\")\",great film\n+1,awful plot\n-2,@SUM(A1)\nplain,素晴らしい映画\n");
+        var input = _files.Write("in.csv", "note,review\n\"=HYPERLINK(\"\"http://x\"\")\",great film\n+1,awful plot\n-2+3,@SUM(A1)\nplain,素晴らしい映画\n\"-1,120.50\",-cmd|' /C calc'!A0\n");
         var excel = _files.PathOf("excel.csv");
         var plain = _files.PathOf("plain.csv");
 
@@ -83,13 +83,15 @@ public sealed class CsvPredictionOutputTests(TinyClassifierFixture fixture) : IC
         var rows = ReadCsv(excel);
         Assert.Equal(["note", "review", "prediction", "probability", "error"], rows[0]);
         Assert.Equal(["'=HYPERLINK(\"http://x\")", "great film"], rows[1][..2]);
-        Assert.Equal(["'+1", "awful plot"], rows[2][..2]);
-        Assert.Equal(["'-2", "'@SUM(A1)"], rows[3][..2]);
+        // Plain numbers are numbers to a spreadsheet, not formulas: a claim's amounts stay numbers.
+        Assert.Equal(["+1", "awful plot"], rows[2][..2]);
+        Assert.Equal(["'-2+3", "'@SUM(A1)"], rows[3][..2]);
         Assert.Equal(["plain", "素晴らしい映画"], rows[4][..2]);
+        Assert.Equal(["-1,120.50", "'-cmd|' /C calc'!A0"], rows[5][..2]);
         Assert.All(rows.Skip(1), row => Assert.Contains(row[2], fixture.Classifier.Labels));
 
         Assert.NotEqual(0xEF, File.ReadAllBytes(plain)[0]);
-        Assert.Equal(["=HYPERLINK(\"http://x\")", "+1", "-2"], ReadCsv(plain).Skip(1).Take(3).Select(row => row[0]));
+        Assert.Equal(["=HYPERLINK(\"http://x\")", "+1", "-2+3"], ReadCsv(plain).Skip(1).Take(3).Select(row => row[0]));
         Assert.Contains("素晴らしい映画", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
