@@ -4,7 +4,8 @@ namespace GluonStyleText.Aws.Batch;
 /// Where a batch prediction job writes its results: the input's file name without <c>.csv</c>,
 /// plus <c>_output.csv</c> and <c>_output.manifest.json</c>, under the results prefix and the
 /// input key's own folder path. <c>claims/may.csv</c> gives <c>claims/may_output.csv</c> and
-/// <c>claims/may_output.manifest.json</c>; <c>my reviews.csv</c> gives <c>my reviews_output.csv</c>.
+/// <c>claims/may_output.manifest.json</c>; <c>my reviews.csv</c> gives <c>my reviews_output.csv</c>; <c>MAY.CSV</c>
+/// keeps its extension, <c>MAY.CSV_output.csv</c>, so that it never shares an output with <c>MAY.csv</c>.
 /// </summary>
 internal static class BatchPredictionJobOutputNames
 {
@@ -42,8 +43,10 @@ internal static class BatchPredictionJobOutputNames
     private static string Stem(string inputKey, string? resultsPrefix)
     {
         ArgumentException.ThrowIfNullOrEmpty(inputKey);
-        // Only a final ".csv" goes: the seed's replace(".csv", "") also mangled "a.csv.backup.csv".
-        var stem = inputKey.EndsWith(CsvExtension, StringComparison.OrdinalIgnoreCase) ? inputKey[..^CsvExtension.Length] : inputKey;
+        // Only a final ".csv" goes: the seed's replace(".csv", "") also mangled "a.csv.backup.csv". And only in lower
+        // case: "a.CSV" is another object than "a.csv", so it keeps its extension ("a.CSV_output.csv") rather than
+        // share, and overwrite, the other's output.
+        var stem = inputKey.EndsWith(CsvExtension, StringComparison.Ordinal) ? inputKey[..^CsvExtension.Length] : inputKey;
         var prefix = string.IsNullOrEmpty(resultsPrefix) || resultsPrefix.EndsWith('/') ? resultsPrefix ?? "" : resultsPrefix + "/";
         return prefix + stem;
     }
