@@ -25,6 +25,9 @@ public sealed class TrainingRunnerTests(TinyModelFixture model)
         var listed = Assert.Single(catalog.All, entry => entry.Name == job.Model!.Name);
         Assert.True(Directory.Exists(listed.BundlePath) || File.Exists(listed.BundlePath));
         Assert.Null(listed.ReportFolder);
+        var page = await desk.CreateClient().GetStringAsync($"/train/{job.Id}");
+        Assert.Contains("id=\"no-report\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("confusion-matrix.png", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,8 +35,7 @@ internal sealed partial class BatchRunner(ActiveModel model, DataFolder folder, 
         var output = folder.PathIn(folder.Results, upload.Id + "_classified.csv");
         try
         {
-            var predictor = new CsvBatchPredictor(classifier, Options(textColumn!, forExcel), logger);
-            var summary = await predictor.PredictFileAsync(upload.Path, output, cancellationToken: cancellationToken);
+            var summary = await Predictor(classifier, textColumn!, forExcel).PredictFileAsync(upload.Path, output, cancellationToken: cancellationToken);
             return (output, summary);
         }
         catch (DataFormatException e)
@@ -91,7 +90,7 @@ internal sealed partial class BatchRunner(ActiveModel model, DataFolder folder, 
         }
     }
 
-    private CsvBatchPredictor Predictor(TextClassifier classifier, string textColumn) => new(classifier, Options(textColumn), logger);
+    private CsvBatchPredictor Predictor(TextClassifier classifier, string textColumn, bool forExcel = true) => new(classifier, Options(textColumn, forExcel), logger);
 
     private CsvPredictionOptions Options(string textColumn = "text", bool forExcel = true) => new()
     {

@@ -23,15 +23,7 @@ internal static class ModelBundleWriter
     public static void CheckCanWrite(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-        if (!IsZipPath(target))
-        {
-            CheckReplaceable(target);
-        }
-
-        var folder = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(folder);
-        var probe = AtomicFile.TemporaryPathFor(target);
+        var probe = AtomicFile.TemporaryPathFor(PrepareTarget(path));
         File.WriteAllBytes(probe, []);
         File.Delete(probe);
     }
@@ -50,15 +42,8 @@ internal static class ModelBundleWriter
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(model);
         var shapes = CheckFits(options, transformer, labels, model);
-        // Without the trailing separator of "model/", the staging folder would land inside the target.
-        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        var target = PrepareTarget(path);
         var zip = IsZipPath(target);
-        if (!zip)
-        {
-            CheckReplaceable(target);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var staging = AtomicFile.TemporaryPathFor(target);
         Directory.CreateDirectory(staging);
         try
@@ -134,6 +119,20 @@ internal static class ModelBundleWriter
                 // The new bundle is in place, which is what the caller asked for; a leftover old copy is not worth failing over.
             }
         }
+    }
+
+    /// <summary>The full path a bundle is written to, checked to be replaceable (<see cref="CheckReplaceable"/>), its folder created.</summary>
+    private static string PrepareTarget(string path)
+    {
+        // Without the trailing separator of "model/", the staging folder would land inside the target.
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        if (!IsZipPath(target))
+        {
+            CheckReplaceable(target);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        return target;
     }
 
     /// <summary>Refuses parts that loading would refuse, before anything is written. Returns the model's tensor shapes.</summary>

@@ -7,7 +7,7 @@ namespace GluonStyleText.Models;
 /// never wrote reads NaN there rather than whatever the heap happened to hold. On some CPUs libtorch's oneDNN
 /// convolution read the unzeroed padding of its reordered weights; a freed NaN left there turned whole batches of
 /// outputs into NaN, while on other CPUs (or with a quieter heap) the same code looked right. Poisoning first makes
-/// such a read show on any machine, which is what the numeric checks (the machine check, the tests) need.
+/// such a read show on any machine, which is what the numeric checks (<see cref="NativeKernelCheck"/>, the tests) need.
 /// </summary>
 internal static class FreedMemoryPoison
 {

@@ -157,8 +157,7 @@ public sealed partial class TextClassifierTrainer
             throw new ArgumentException($"There are {texts.Count} texts but {labels.Count} labels; each text needs one label.", nameof(labels));
         }
 
-        CheckNativeKernels();
-        ModelBundleWriter.CheckCanWrite(bundlePath);
+        CheckBeforeLongWork(bundlePath);
         var resumed = ReadCheckpoint(run);
         var labelMap = resumed?.Labels ?? LabelMap.FromTrainingLabels(labels);
         var classIds = new int[labels.Count];
@@ -191,6 +190,13 @@ public sealed partial class TextClassifierTrainer
     // Every way into training (the CLI, the claims desk, the SageMaker host) passes here before the data is read: on a
     // machine whose native kernels compute wrong numbers it stops in a second, not after an hour that yields a model
     // of NaN or wrong weights. Checked once per process; the line tells every run's log which machine it ran on.
+    // What must hold before data is read and trained on for hours: this machine's numbers, and the output path.
+    private void CheckBeforeLongWork(string bundlePath)
+    {
+        CheckNativeKernels();
+        ModelBundleWriter.CheckCanWrite(bundlePath);
+    }
+
     private void CheckNativeKernels()
     {
         var report = NativeKernelCheck.RunOnce();
@@ -215,8 +221,7 @@ public sealed partial class TextClassifierTrainer
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bundlePath);
-        CheckNativeKernels();
-        ModelBundleWriter.CheckCanWrite(bundlePath);
+        CheckBeforeLongWork(bundlePath);
         var resumed = ReadCheckpoint(run);
         var csvOptions = LabeledCsvOptions.From(_options);
         if (csvOptions.OnBadRow == BadRowHandling.Skip)
